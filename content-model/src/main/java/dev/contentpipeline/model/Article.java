@@ -1,0 +1,63 @@
+package dev.contentpipeline.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * An article as it travels on the articles topic: the JSON of this record, keyed by {@code id}.
+ * {@code version} is optional on the wire; it increases per id and the newest version wins in the index.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Article(
+        String id,
+        String title,
+        String summary,
+        String body,
+        String language,
+        List<String> countries,
+        List<String> tags,
+        String author,
+        Instant publishedAt,
+        Instant updatedAt,
+        Long version) {
+
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    public static final String DEFAULT_LANGUAGE = "en";
+
+    public Article {
+        id = Checks.clean(id);
+        title = Checks.clean(title);
+        summary = Checks.clean(summary);
+        body = Checks.clean(body);
+        language = Checks.clean(language) == null ? DEFAULT_LANGUAGE : Checks.clean(language);
+        countries = Checks.upperAll(countries);
+        tags = Checks.cleanAll(tags);
+        author = Checks.clean(author);
+        updatedAt = updatedAt == null ? publishedAt : updatedAt;
+
+        Checks checks = new Checks();
+        checks.matches("id", id, ID, "a slug of lower-case letters, digits and hyphens, at most 100 characters");
+        checks.text("title", title, true, 500);
+        checks.text("summary", summary, false, 2_000);
+        checks.text("body", body, true, 1_000_000);
+        checks.language("language", language);
+        checks.countryCodes("countries", countries, 250);
+        checks.listOf("tags", tags, 50, 100);
+        checks.text("author", author, false, 200);
+        if (publishedAt == null) {
+            checks.add("publishedAt", "is required, as an ISO-8601 instant such as 2026-03-02T08:00:00Z");
+        } else if (updatedAt.isBefore(publishedAt)) {
+            checks.add("updatedAt", "must not be before publishedAt");
+        }
+        checks.version(version);
+        checks.throwIfAny();
+    }
+
+    public Article withVersion(long newVersion) {
+        return new Article(id, title, summary, body, language, countries, tags, author, publishedAt, updatedAt,
+                newVersion);
+    }
+}

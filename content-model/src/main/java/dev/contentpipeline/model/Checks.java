@@ -1,0 +1,119 @@
+package dev.contentpipeline.model;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** Collects every violation of one record, then throws them together. */
+final class Checks {
+
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
+
+    private final List<Violation> violations = new ArrayList<>();
+
+    /** Trims, folds to NFC and turns blank into null. */
+    static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    static List<String> cleanAll(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().map(Checks::clean).filter(Objects::nonNull).distinct().toList();
+    }
+
+    static List<String> upperAll(List<String> values) {
+        return cleanAll(values).stream().map(v -> v.toUpperCase(Locale.ROOT)).distinct().toList();
+    }
+
+    static Map<String, String> cleanMap(Map<String, String> values) {
+        Map<String, String> cleaned = new LinkedHashMap<>();
+        if (values != null) {
+            values.forEach((key, value) -> {
+                String v = clean(value);
+                if (key != null && v != null) {
+                    cleaned.put(key.strip(), v);
+                }
+            });
+        }
+        return Map.copyOf(cleaned);
+    }
+
+    void text(String field, String value, boolean required, int maxLength) {
+        if (value == null) {
+            if (required) {
+                add(field, "is required");
+            }
+        } else if (value.length() > maxLength) {
+            add(field, "must be at most " + maxLength + " characters, was " + value.length());
+        }
+    }
+
+    void matches(String field, String value, Pattern pattern, String expected) {
+        if (value == null) {
+            add(field, "is required");
+        } else if (!pattern.matcher(value).matches()) {
+            add(field, "must be " + expected);
+        }
+    }
+
+    void listOf(String field, List<String> values, int maxItems, int maxLength) {
+        if (values.size() > maxItems) {
+            add(field, "must hold at most " + maxItems + " items, held " + values.size());
+        }
+        for (int i = 0; i < values.size(); i++) {
+            text(field + "[" + i + "]", values.get(i), true, maxLength);
+        }
+    }
+
+    void countryCodes(String field, List<String> codes, int maxItems) {
+        if (codes.size() > maxItems) {
+            add(field, "must hold at most " + maxItems + " codes, held " + codes.size());
+        }
+        for (int i = 0; i < codes.size(); i++) {
+            countryCode(field + "[" + i + "]", codes.get(i));
+        }
+    }
+
+    void countryCode(String field, String code) {
+        if (code == null) {
+            add(field, "is required");
+        } else if (!CountryCodes.hasShape(code)) {
+            add(field, "must be an ISO 3166-1 alpha-2 code such as CN or AL, was '" + code + "'");
+        } else if (!CountryCodes.isKnown(code)) {
+            add(field, "'" + code + "' is not an ISO 3166-1 alpha-2 code");
+        }
+    }
+
+    void language(String field, String tag) {
+        if (!LANGUAGE_TAG.matcher(tag).matches() || "und".equals(Locale.forLanguageTag(tag).toLanguageTag())) {
+            add(field, "must be a BCP 47 language tag such as en, zh or pt-BR, was '" + tag + "'");
+        }
+    }
+
+    void version(Long version) {
+        if (version != null && version <= 0) {
+            add("version", "must be a positive number");
+        }
+    }
+
+    void add(String field, String message) {
+        violations.add(new Violation(field, message));
+    }
+
+    void throwIfAny() {
+        if (!violations.isEmpty()) {
+            throw new InvalidContentException(violations);
+        }
+    }
+}

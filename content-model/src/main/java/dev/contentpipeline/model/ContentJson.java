@@ -1,0 +1,111 @@
+package dev.contentpipeline.model;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes the records' JSON, the form they take on the topics. Strict reading (for what publishers
+ * send) refuses unknown fields; lenient reading (for what a consumer finds on a topic) ignores them, so
+ * producers may add fields before consumers know them.
+ */
+public final class ContentJson {
+
+    private static final JsonMapper STRICT = mapper(true);
+    private static final JsonMapper LENIENT = mapper(false);
+
+    private ContentJson() {
+    }
+
+    public static Article readArticle(byte[] json, boolean strict) {
+        return read(json, Article.class, strict);
+    }
+
+    public static Country readCountry(byte[] json, boolean strict) {
+        return read(json, Country.class, strict);
+    }
+
+    /**
+     * Strictly reads what a publisher sent for the record named in the request path: the body may leave out
+     * its key field, and must not contradict it.
+     */
+    public static <T> T readForKey(byte[] json, Class<T> type, String keyField, String key) {
+        if (json == null || json.length == 0) {
+            throw InvalidContentException.of("$", "the body is empty; send one JSON object");
+        }
+        JsonNode tree;
+        try {
+            tree = STRICT.readTree(json);
+        } catch (JacksonException e) {
+            throw InvalidContentException.of(path(e), "is not valid JSON: " + firstLine(e.getOriginalMessage()));
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw InvalidContentException.of("$", "must be a JSON object");
+        }
+        JsonNode given = object.get(keyField);
+        if (given == null || given.isNull()) {
+            object.put(keyField, key);
+        } else if (!given.isString() || !given.asString().strip().equalsIgnoreCase(key)) {
+            throw InvalidContentException.of(keyField, "must match the path ('" + key + "') or be left out");
+        }
+        return read(STRICT.writeValueAsBytes(object), type, true);
+    }
+
+    public static byte[] write(Object record) {
+        return LENIENT.writeValueAsBytes(record);
+    }
+
+    public static String writeString(Object record) {
+        return LENIENT.writeValueAsString(record);
+    }
+
+    private static <T> T read(byte[] json, Class<T> type, boolean strict) {
+        if (json == null || json.length == 0) {
+            throw InvalidContentException.of("$", "the body is empty; send one JSON object");
+        }
+        try {
+            return (strict ? STRICT : LENIENT).readValue(json, type);
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof InvalidContentException invalid) {
+                throw invalid;
+            }
+            throw InvalidContentException.of(path(e), e.getOriginalMessage());
+        } catch (UnrecognizedPropertyException e) {
+            throw InvalidContentException.of(path(e), "is not a field of " + type.getSimpleName().toLowerCase()
+                    + "; known fields: " + String.join(", ", e.getKnownPropertyIds().stream()
+                            .map(Object::toString).sorted().toList()));
+        } catch (JacksonException e) {
+            throw InvalidContentException.of(path(e), "is not valid: " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    private static String path(JacksonException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+        return path.isEmpty() ? "$" : path;
+    }
+
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    private static JsonMapper mapper(boolean strict) {
+        return JsonMapper.builder()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+    }
+}

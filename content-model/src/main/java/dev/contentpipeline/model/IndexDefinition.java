@@ -1,0 +1,49 @@
+package dev.contentpipeline.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The settings and mappings of each content type's index, kept as JSON resources. Each definition carries a
+ * version: the physical index is {@code <alias>-v<version>}, and readers only ever use the alias.
+ */
+public enum IndexDefinition {
+    ARTICLES(ContentType.ARTICLE, 1, "index/articles.json"),
+    COUNTRIES(ContentType.COUNTRY, 1, "index/countries.json");
+
+    private final ContentType contentType;
+    private final int version;
+    private final String resource;
+
+    IndexDefinition(ContentType contentType, int version, String resource) {
+        this.contentType = contentType;
+        this.version = version;
+        this.resource = resource;
+    }
+
+    public ContentType contentType() {
+        return contentType;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String physicalName(String alias) {
+        return alias + "-v" + version;
+    }
+
+    /** The create-index body: settings and mappings. */
+    public String json() {
+        try (InputStream in = IndexDefinition.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.contentpipeline.model;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ContentJsonTests {
+
+    private static final Article ARTICLE = new Article("hegang-winter-markets", "Winter markets of Hegang",
+            "Hot pot, pickled cabbage and black bread at thirty below.",
+            "Stalls open before dawn.\n\nBy noon the square smells of broth.", "en", List.of("CN"),
+            List.of("food", "dongbei"), "Sample Desk", Instant.parse("2026-01-15T07:30:00Z"),
+            Instant.parse("2026-01-16T09:00:00Z"), 3L);
+
+    private static final Country COUNTRY = new Country("CS", "Serbia and Montenegro",
+            "State Union of Serbia and Montenegro", List.of("Serbia,Montenegro"), Map.of("zh", "塞尔维亚和黑山"),
+            "Europe", "Southern Europe", CountryStatus.HISTORICAL, List.of("RS", "ME"),
+            "A state union that split in 2006.", 1L);
+
+    @Test
+    void articleGoldenFileReadsAsTheRecord() throws IOException {
+        assertThat(ContentJson.readArticle(golden("article.json"), true)).isEqualTo(ARTICLE);
+    }
+
+    @Test
+    void articleWritesAsItsGoldenFile() throws IOException {
+        assertThat(tree(ContentJson.write(ARTICLE))).isEqualTo(tree(golden("article.json")));
+    }
+
+    @Test
+    void countryGoldenFileReadsAsTheRecord() throws IOException {
+        assertThat(ContentJson.readCountry(golden("country.json"), true)).isEqualTo(COUNTRY);
+    }
+
+    @Test
+    void countryWritesAsItsGoldenFile() throws IOException {
+        assertThat(tree(ContentJson.write(COUNTRY))).isEqualTo(tree(golden("country.json")));
+    }
+
+    @Test
+    void strictReadingRefusesUnknownFieldsAndLenientReadingIgnoresThem() {
+        byte[] json = """
+                {"id":"a","title":"T","body":"B","publishedAt":"2026-01-01T00:00:00Z","colour":"red"}
+                """.getBytes();
+        assertThatThrownBy(() -> ContentJson.readArticle(json, true))
+                .isInstanceOfSatisfying(InvalidContentException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).containsExactly("colour"));
+        assertThat(ContentJson.readArticle(json, false).id()).isEqualTo("a");
+    }
+
+    @Test
+    void everyViolationIsReportedAtOnce() {
+        byte[] json = """
+                {"id":"Not A Slug","body":"","language":"??","countries":["XX","china"],"publishedAt":"2026-01-01T00:00:00Z"}
+                """.getBytes();
+        assertThatThrownBy(() -> ContentJson.readArticle(json, true))
+                .isInstanceOfSatisfying(InvalidContentException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field)
+                        .containsExactly("id", "title", "body", "language", "countries[0]", "countries[1]"));
+    }
+
+    @Test
+    void malformedJsonAndWrongTypesNameTheirPlace() {
+        assertThatThrownBy(() -> ContentJson.readArticle("{\"id\":".getBytes(), true))
+                .isInstanceOfSatisfying(InvalidContentException.class,
+                        e -> assertThat(e.violations()).hasSize(1));
+        assertThatThrownBy(() -> ContentJson.readArticle("{\"tags\":{\"a\":1}}".getBytes(), true))
+                .isInstanceOfSatisfying(InvalidContentException.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("tags"));
+        assertThatThrownBy(() -> ContentJson.readArticle(new byte[0], true))
+                .isInstanceOf(InvalidContentException.class);
+    }
+
+    @Test
+    void textIsTrimmedAndNormalisedAndDefaultsApply() {
+        Article article = new Article(" a-1 ", " Cafe\u0301 ", null, "body", null, List.of("cn", "CN"), null, null,
+                Instant.EPOCH, null, null);
+        assertThat(article.title()).isEqualTo("Café");
+        assertThat(article.language()).isEqualTo("en");
+        assertThat(article.countries()).containsExactly("CN");
+        assertThat(article.updatedAt()).isEqualTo(Instant.EPOCH);
+    }
+
+    @Test
+    void reservedCodesAreValidWhereThePublishersListNeedsThem() {
+        assertThat(List.of("AC", "TA", "AN", "CS", "CN", "AX")).allMatch(CountryCodes::isKnown);
+        assertThat(CountryCodes.isKnown("XX")).isFalse();
+    }
+
+    @Test
+    void historicalEntriesMustNameTheirSuccessors() {
+        assertThatThrownBy(() -> new Country("AN", "Netherlands Antilles", "Netherlands Antilles", null,
+                Map.of("zh", "荷属安的列斯"), "Americas", "Caribbean", CountryStatus.HISTORICAL, null, null, null))
+                .isInstanceOfSatisfying(InvalidContentException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).containsExactly("successors"));
+    }
+
+    @Test
+    void indexDefinitionsAreValidJson() {
+        for (IndexDefinition definition : IndexDefinition.values()) {
+            assertThat(JsonMapper.shared().readTree(definition.json()).has("mappings")).isTrue();
+            assertThat(definition.physicalName("x")).isEqualTo("x-v" + definition.version());
+        }
+    }
+
+    private static byte[] golden(String name) throws IOException {
+        try (InputStream in = ContentJsonTests.class.getResourceAsStream("/golden/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static Object tree(byte[] json) {
+        return JsonMapper.shared().readTree(json);
+    }
+}

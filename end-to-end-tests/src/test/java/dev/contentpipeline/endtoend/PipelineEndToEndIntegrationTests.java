@@ -1,0 +1,160 @@
+package dev.contentpipeline.endtoend;
+
+import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.KafkaServer;
+import dev.contentpipeline.localstack.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The product as a publisher and a reader meet it: the three services' executable jars as processes, on a real
+ * broker and a real Elasticsearch, driven over HTTP only.
+ */
+class PipelineEndToEndIntegrationTests {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static List<ServiceProcess> services;
+    private static String ingest;
+    private static String search;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        Infrastructure infrastructure = Infrastructure.shared();
+        Map<String, String> env = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
+                "ELASTICSEARCH_URL", infrastructure.elasticsearchUrl());
+        Path logs = Files.createTempDirectory("end-to-end-logs");
+        services = List.of(
+                ServiceProcess.start("ingest-service", jar("ingest"), env, logs),
+                ServiceProcess.start("index-service", jar("index"), env, logs),
+                ServiceProcess.start("search-service", jar("search"), env, logs));
+        services.forEach(service -> service.awaitHealthy(Duration.ofSeconds(120)));
+        ingest = services.get(0).baseUrl();
+        search = services.get(2).baseUrl();
+        // The first record also waits for the indexer to join its group and get its partitions.
+        assertThat(put("/api/articles/e2e-warm-up", """
+                {"title":"Warm-up","body":"warmupprobe","publishedAt":"2026-01-01T00:00:00Z"}""").statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(ids(searchFor("warmupprobe"))).contains("e2e-warm-up"));
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (services != null) {
+            services.forEach(ServiceProcess::close);
+        }
+    }
+
+    @Test
+    void publishedArticleAndCountryAreFoundAndADeleteRemovesOne() throws Exception {
+        assertThat(put("/api/articles/e2e-iso-polyphony", """
+                {"title":"Many voices over Gjirokastër","summary":"A drone holds while two soloists weave.",
+                 "body":"Polyphonic song from the stone town of Gjirokastër and the coast near Vlorë.",
+                 "countries":["AL"],"tags":["music"],"publishedAt":"2026-04-01T10:00:00Z"}""").statusCode())
+                .isEqualTo(202);
+        assertThat(put("/api/countries/SZ", """
+                {"name":"Eswatini","officialName":"Kingdom of Eswatini","aliases":["Swaziland"],
+                 "names":{"zh":"斯威士兰"},"region":"Africa","subregion":"Southern Africa","status":"current"}""")
+                .statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(ids(searchFor("polyphonic gjirokastër"))).contains("e2e-iso-polyphony");
+            assertThat(ids(searchFor("swaziland"))).contains("SZ");
+        });
+        assertThat(get(search + "/api/countries/SZ").statusCode()).isEqualTo(200);
+
+        assertThat(send("DELETE", ingest + "/api/countries/SZ", null).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(ids(searchFor("swaziland"))).doesNotContain("SZ");
+            assertThat(get(search + "/api/countries/SZ").statusCode()).isEqualTo(404);
+        });
+        assertThat(ids(searchFor("polyphonic gjirokastër"))).contains("e2e-iso-polyphony");
+    }
+
+    @Test
+    void articleIsSearchableWithinTwoSecondsOfItsAcknowledgement() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            String id = "e2e-fresh-" + i;
+            assertThat(put("/api/articles/" + id, """
+                    {"title":"Freshness probe %d","body":"snowfestival%d in Hegang","publishedAt":"2026-01-01T00:00:00Z"}"""
+                    .formatted(i, i)).statusCode()).isEqualTo(202);
+            long acknowledged = System.nanoTime();
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                    .untilAsserted(() -> assertThat(ids(searchFor("snowfestival" + id.charAt(id.length() - 1))))
+                            .contains(id));
+            System.out.printf("acknowledged -> searchable: %d ms%n", (System.nanoTime() - acknowledged) / 1_000_000);
+        }
+    }
+
+    @Test
+    void recordPublishedWithKafkasOwnConsoleProducerIsIndexed() throws Exception {
+        KafkaServer kafka = Infrastructure.shared().localKafka();
+        assumeThat(kafka).as("Kafka's tools run from the local broker's classpath").isNotNull();
+        String line = "console-producer-piece\t{\"id\":\"console-producer-piece\",\"title\":\"Straight to the topic\","
+                + "\"body\":\"Written by kafkaconsoleproducer, not by ingest.\",\"countries\":[\"AX\"],"
+                + "\"publishedAt\":\"2026-05-01T00:00:00Z\"}\n";
+        KafkaServer.ToolResult result = kafka.runTool("org.apache.kafka.tools.ConsoleProducer", List.of(
+                "--bootstrap-server", Infrastructure.shared().kafkaBootstrapServers(),
+                "--topic", "content.articles",
+                "--property", "parse.key=true", "--property", "key.separator=\t"), line);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(ids(searchFor("kafkaconsoleproducer"))).containsExactly("console-producer-piece"));
+        JsonNode stored = JsonMapper.shared().readTree(get(search + "/api/articles/console-producer-piece").body());
+        assertThat(stored.get("title").asString()).isEqualTo("Straight to the topic");
+        assertThat(stored.get("version").asLong()).isPositive();
+    }
+
+    private static JsonNode searchFor(String query) throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                get(search + "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JsonMapper.shared().readTree(response.body());
+    }
+
+    private static List<String> ids(JsonNode results) {
+        return results.get("hits").valueStream().map(hit -> hit.get("id").asString()).toList();
+    }
+
+    private static HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
+        return send("PUT", ingest + path, json);
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(String method, String url, String json)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Path jar(String service) {
+        return Path.of(System.getProperty("pipeline." + service + ".jar"));
+    }
+}

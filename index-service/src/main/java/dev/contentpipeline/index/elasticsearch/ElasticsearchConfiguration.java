@@ -1,0 +1,31 @@
+package dev.contentpipeline.index.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import dev.contentpipeline.index.IndexProperties;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One thread-safe client over the low-level REST client (the 8.19 client speaks to an 8.19 server). */
+@Configuration(proxyBeanMethods = false)
+class ElasticsearchConfiguration {
+
+    @Bean(destroyMethod = "close")
+    RestClientTransport elasticsearchTransport(IndexProperties properties) {
+        IndexProperties.Elasticsearch es = properties.elasticsearch();
+        RestClient restClient = RestClient.builder(HttpHost.create(es.url()))
+                .setRequestConfigCallback(config -> config
+                        .setConnectTimeout((int) es.connectTimeout().toMillis())
+                        .setSocketTimeout((int) es.socketTimeout().toMillis()))
+                .build();
+        return new RestClientTransport(restClient, new JacksonJsonpMapper());
+    }
+
+    @Bean
+    ElasticsearchClient elasticsearchClient(RestClientTransport transport) {
+        return new ElasticsearchClient(transport);
+    }
+}

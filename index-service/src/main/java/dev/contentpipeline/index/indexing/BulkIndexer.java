@@ -1,0 +1,84 @@
+package dev.contentpipeline.index.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a batch in one bulk request with external versions, so a redelivered or older version is a
+ * conflict (counted, harmless) rather than an overwrite. Checks every item: a passing failure (429, 5xx)
+ * fails the whole batch for a retry; a permanent one is returned for the dead-letter topic.
+ */
+@Component
+class BulkIndexer {
+
+    record Rejection(IndexWrite write, String reason) {
+    }
+
+    private final ElasticsearchClient client;
+    private final Counter indexed;
+    private final Counter conflicts;
+    private final Timer bulkLatency;
+
+    BulkIndexer(ElasticsearchClient client, MeterRegistry meters) {
+        this.client = client;
+        this.indexed = meters.counter("pipeline.index.items", "outcome", "indexed");
+        this.conflicts = meters.counter("pipeline.index.items", "outcome", "version_conflict");
+        this.bulkLatency = meters.timer("pipeline.index.bulk");
+    }
+
+    List<Rejection> write(List<IndexWrite> writes) {
+        if (writes.isEmpty()) {
+            return List.of();
+        }
+        BulkRequest.Builder request = new BulkRequest.Builder();
+        for (IndexWrite write : writes) {
+            request.operations(op -> op.index(i -> i.index(write.alias()).id(write.id())
+                    .version(write.version()).versionType(VersionType.External)
+                    .document(write.document())));
+        }
+        BulkResponse response = execute(request.build());
+        List<Rejection> rejections = new ArrayList<>();
+        String retryReason = null;
+        for (int i = 0; i < response.items().size(); i++) {
+            BulkResponseItem item = response.items().get(i);
+            if (item.error() == null) {
+                indexed.increment();
+            } else if (item.status() == 409) {
+                conflicts.increment();
+            } else if (item.status() == 429 || item.status() >= 500) {
+                retryReason = item.status() + " " + item.error().type() + ": " + item.error().reason();
+            } else {
+                rejections.add(new Rejection(writes.get(i),
+                        item.status() + " " + item.error().type() + ": " + item.error().reason()));
+            }
+        }
+        if (retryReason != null) {
+            throw new RetryableIndexingException("Elasticsearch could not take part of the batch: " + retryReason,
+                    null);
+        }
+        return rejections;
+    }
+
+    private BulkResponse execute(BulkRequest request) {
+        Timer.Sample sample = Timer.start();
+        try {
+            return client.bulk(request);
+        } catch (IOException | ElasticsearchException e) {
+            throw new RetryableIndexingException("Bulk request failed: " + e.getMessage(), e);
+        } finally {
+            sample.stop(bulkLatency);
+        }
+    }
+}

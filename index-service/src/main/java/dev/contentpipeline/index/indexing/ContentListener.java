@@ -1,0 +1,63 @@
+package dev.contentpipeline.index.indexing;
+
+import dev.contentpipeline.model.InvalidContentException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Consumes both content topics in one group, a batch at a time. Records are read as raw bytes and parsed
+ * here, so a record that is not valid JSON, or not a valid record, reaches the dead-letter topic with its
+ * original bytes and headers while the rest of the batch is indexed. Offsets are committed when this method
+ * returns: after Elasticsearch acknowledged every item or the item was dead-lettered.
+ */
+@Component
+class ContentListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ContentListener.class);
+
+    private final IndexDocuments documents;
+    private final BulkIndexer indexer;
+    private final DeadLetterPublishingRecoverer deadLetters;
+    private final Counter deadLettered;
+
+    ContentListener(IndexDocuments documents, BulkIndexer indexer, DeadLetterPublishingRecoverer deadLetters,
+                    MeterRegistry meters) {
+        this.documents = documents;
+        this.indexer = indexer;
+        this.deadLetters = deadLetters;
+        this.deadLettered = meters.counter("pipeline.index.items", "outcome", "dead_lettered");
+    }
+
+    @KafkaListener(id = "content-indexer", batch = "true",
+            topics = {"${index.topics.articles:content.articles}", "${index.topics.countries:content.countries}"})
+    void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        List<IndexWrite> writes = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                writes.add(documents.toWrite(record));
+            } catch (InvalidContentException e) {
+                deadLetter(record, consumer, e);
+            }
+        }
+        for (BulkIndexer.Rejection rejection : indexer.write(writes)) {
+            deadLetter(rejection.write().source(), consumer, new IndexRejectedException(rejection.reason()));
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, Consumer<?, ?> consumer, Exception reason) {
+        log.warn("Dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
+                record.key(), reason.getMessage());
+        deadLetters.accept(record, consumer, reason);
+        deadLettered.increment();
+    }
+}

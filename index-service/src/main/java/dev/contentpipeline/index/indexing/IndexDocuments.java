@@ -1,0 +1,108 @@
+package dev.contentpipeline.index.indexing;
+
+import dev.contentpipeline.index.IndexProperties;
+import dev.contentpipeline.model.Article;
+import dev.contentpipeline.model.ContentHeaders;
+import dev.contentpipeline.model.ContentJson;
+import dev.contentpipeline.model.ContentType;
+import dev.contentpipeline.model.Country;
+import dev.contentpipeline.model.IndexFields;
+import dev.contentpipeline.model.InvalidContentException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a topic record into the document to index. The version comes from the record's JSON, else from its
+ * {@code content-version} header (the only carrier on a tombstone), else from its timestamp in microseconds,
+ * the scale ingest uses, so records produced by other tools still order by time.
+ */
+@Component
+class IndexDocuments {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final IndexProperties properties;
+
+    IndexDocuments(IndexProperties properties) {
+        this.properties = properties;
+    }
+
+    IndexWrite toWrite(ConsumerRecord<String, byte[]> record) {
+        ContentType type = typeOf(record.topic());
+        String alias = type == ContentType.ARTICLE ? properties.aliases().articles() : properties.aliases().countries();
+        if (record.key() == null || record.key().isBlank()) {
+            throw InvalidContentException.of("key", "a record needs its id as the key");
+        }
+        if (record.value() == null) {
+            long version = version(record, null);
+            Map<String, Object> marker = new LinkedHashMap<>();
+            marker.put(IndexFields.TYPE, type.wireName());
+            marker.put(IndexFields.ID, record.key());
+            marker.put(IndexFields.VERSION, version);
+            marker.put(IndexFields.DELETED, true);
+            return new IndexWrite(record, alias, record.key(), version, marker);
+        }
+        String id;
+        Long recordVersion;
+        byte[] json;
+        if (type == ContentType.ARTICLE) {
+            Article article = ContentJson.readArticle(record.value(), false);
+            id = article.id();
+            recordVersion = article.version();
+            json = ContentJson.write(article);
+        } else {
+            Country country = ContentJson.readCountry(record.value(), false);
+            id = country.code();
+            recordVersion = country.version();
+            json = ContentJson.write(country);
+        }
+        if (!id.equals(record.key())) {
+            throw InvalidContentException.of("key", "the key '" + record.key() + "' differs from the record's id '"
+                    + id + "'");
+        }
+        long version = version(record, recordVersion);
+        Map<String, Object> document = JsonMapper.shared().readValue(json, MAP);
+        document.put(IndexFields.TYPE, type.wireName());
+        document.put(IndexFields.ID, id);
+        document.put(IndexFields.VERSION, version);
+        document.put(IndexFields.DELETED, false);
+        return new IndexWrite(record, alias, id, version, document);
+    }
+
+    private ContentType typeOf(String topic) {
+        if (topic.equals(properties.topics().articles())) {
+            return ContentType.ARTICLE;
+        }
+        if (topic.equals(properties.topics().countries())) {
+            return ContentType.COUNTRY;
+        }
+        throw new IllegalStateException("Not a content topic: " + topic);
+    }
+
+    private static long version(ConsumerRecord<String, byte[]> record, Long fromJson) {
+        if (fromJson != null) {
+            return fromJson;
+        }
+        Header header = record.headers().lastHeader(ContentHeaders.VERSION);
+        if (header != null) {
+            try {
+                long version = Long.parseLong(new String(header.value(), StandardCharsets.UTF_8).strip());
+                if (version > 0) {
+                    return version;
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the refusal below
+            }
+            throw InvalidContentException.of(ContentHeaders.VERSION, "header must hold a positive decimal number");
+        }
+        return Math.multiplyExact(record.timestamp(), 1_000L);
+    }
+}

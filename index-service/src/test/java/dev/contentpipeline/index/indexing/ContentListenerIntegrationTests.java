@@ -1,0 +1,166 @@
+package dev.contentpipeline.index.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.model.ContentHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest
+class ContentListenerIntegrationTests {
+
+    private static final String ARTICLES = "it-index.articles";
+    private static final String COUNTRIES = "it-index.countries";
+    private static final String ARTICLE_ALIAS = "it-index-articles";
+    private static final String COUNTRY_ALIAS = "it-index-countries";
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> Infrastructure.shared().kafkaBootstrapServers());
+        registry.add("index.elasticsearch.url", () -> Infrastructure.shared().elasticsearchUrl());
+        registry.add("index.topics.articles", () -> ARTICLES);
+        registry.add("index.topics.countries", () -> COUNTRIES);
+        registry.add("index.aliases.articles", () -> ARTICLE_ALIAS);
+        registry.add("index.aliases.countries", () -> COUNTRY_ALIAS);
+        registry.add("spring.kafka.consumer.group-id", () -> "it-index");
+    }
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Autowired
+    ElasticsearchClient elasticsearch;
+
+    @Test
+    void articleOnTheTopicIsIndexedUnderItsIdAndVersion() {
+        publish(ARTICLES, "listener-article", article("listener-article", "Snow festival", 7), null);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Object> doc = source(ARTICLE_ALIAS, "listener-article");
+            assertThat(doc).containsEntry("title", "Snow festival").containsEntry("type", "article")
+                    .containsEntry("deleted", false);
+            assertThat(((Number) doc.get("version")).longValue()).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void staleVersionNeverOverwritesANewerOneAndRedeliveryChangesNothing() {
+        publish(ARTICLES, "versions", article("versions", "Version five", 5), null);
+        publish(ARTICLES, "versions", article("versions", "Version three", 3), null);
+        publish(ARTICLES, "versions", article("versions", "Version five", 5), null);
+        publish(ARTICLES, "versions-done", article("versions-done", "Marker", 1), null);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(source(ARTICLE_ALIAS, "versions-done")).isNotNull();
+            assertThat(source(ARTICLE_ALIAS, "versions")).containsEntry("title", "Version five");
+        });
+    }
+
+    @Test
+    void tombstoneDeletesAndAnOlderVersionReplayedLaterStaysDeleted() {
+        publish(ARTICLES, "to-delete", article("to-delete", "Short-lived", 10), null);
+        publish(ARTICLES, "to-delete", null, "11");
+        publish(ARTICLES, "to-delete", article("to-delete", "Short-lived", 10), null);
+        publish(ARTICLES, "to-delete-done", article("to-delete-done", "Marker", 1), null);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(source(ARTICLE_ALIAS, "to-delete-done")).isNotNull();
+            assertThat(source(ARTICLE_ALIAS, "to-delete")).containsEntry("deleted", true);
+        });
+    }
+
+    @Test
+    void countryIsIndexedWithItsCodeAsId() {
+        publish(COUNTRIES, "CI", """
+                {"code":"CI","name":"Côte d'Ivoire","officialName":"Republic of Côte d'Ivoire",
+                 "aliases":["Ivory Coast","Cote d'Ivoire"],"names":{"zh":"科特迪瓦"},"region":"Africa",
+                 "subregion":"Western Africa","status":"current"}""".getBytes(StandardCharsets.UTF_8), null);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(source(COUNTRY_ALIAS, "CI")).containsEntry("name", "Côte d'Ivoire")
+                        .containsEntry("type", "country"));
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicWithTheirBytesAndTheRestIsIndexed() {
+        byte[] notJson = "this is not json".getBytes(StandardCharsets.UTF_8);
+        byte[] invalidUtf8 = {'{', '"', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        byte[] wrongShape = "{\"id\":\"poison-shape\",\"title\":42,\"tags\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        publish(ARTICLES, "poison-not-json", notJson, null);
+        publish(ARTICLES, "poison-utf8", invalidUtf8, null);
+        publish(ARTICLES, "poison-shape", wrongShape, null);
+        publish(ARTICLES, "after-poison", article("after-poison", "Still flowing", 1), null);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(source(ARTICLE_ALIAS, "after-poison")).containsEntry("title", "Still flowing"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ConsumerRecord<String, byte[]>> dead =
+                    TopicReader.readAll(Infrastructure.shared().kafkaBootstrapServers(), ARTICLES + ".DLT");
+            assertThat(dead).filteredOn(r -> r.key().equals("poison-not-json")).singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.value()).isEqualTo(notJson);
+                        assertThat(r.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+                    });
+            assertThat(dead).filteredOn(r -> r.key().equals("poison-utf8")).singleElement()
+                    .satisfies(r -> assertThat(r.value()).isEqualTo(invalidUtf8));
+            assertThat(dead).filteredOn(r -> r.key().equals("poison-shape")).singleElement()
+                    .satisfies(r -> assertThat(r.value()).isEqualTo(wrongShape));
+        });
+    }
+
+    private static byte[] article(String id, String title, long version) {
+        return ("{\"id\":\"" + id + "\",\"title\":\"" + title + "\",\"body\":\"Body of " + title
+                + "\",\"countries\":[\"CN\"],\"publishedAt\":\"2026-01-01T00:00:00Z\",\"version\":" + version + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void publish(String topic, String key, byte[] value, String versionHeader) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        if (versionHeader != null) {
+            record.headers().add(ContentHeaders.VERSION, versionHeader.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private Map<String, Object> source(String alias, String id) throws IOException {
+        GetResponse<Map> response = elasticsearch.get(g -> g.index(alias).id(id), Map.class);
+        return response.found() ? response.source() : null;
+    }
+}
