@@ -1,0 +1,111 @@
+package dev.contentpipeline.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Child JVMs on Kafka's classpath: the broker, and Kafka's command line tools. */
+final class KafkaJvm {
+
+    private final String classpath;
+
+    private final Path directory;
+
+    KafkaJvm(String classpath, Path directory) {
+        this.classpath = classpath;
+        this.directory = directory;
+    }
+
+    CallerBoundProcess startServer(List<String> mainAndArgs, Path logFile, Path pidFile) {
+        List<String> command = javaCommand("info", "-Xms256m", "-Xmx512m");
+        command.addAll(mainAndArgs);
+        return CallerBoundProcess.start(command, Map.of("CLASSPATH", this.classpath), logFile, pidFile, false);
+    }
+
+    KafkaServer.ToolResult runTool(String mainClass, List<String> args, String stdin, Duration timeout) {
+        List<String> command = javaCommand("warn", "-Xmx256m");
+        command.add(mainClass);
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("CLASSPATH", this.classpath);
+        try {
+            Process tool = builder.start();
+            CompletableFuture<Void> input = CompletableFuture.runAsync(() -> feed(tool, stdin));
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(tool.getInputStream()));
+            if (!tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                tool.destroyForcibly();
+                throw new IllegalStateException(mainClass + " did not finish within " + timeout.toSeconds() + " s");
+            }
+            input.join();
+            return new KafkaServer.ToolResult(tool.exitValue(), output.get(10, TimeUnit.SECONDS));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (Exception ex) {
+            if (ex instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Running " + mainClass + " failed", ex);
+        }
+    }
+
+    private List<String> javaCommand(String logLevel, String... jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.add("-Djava.awt.headless=true");
+        command.add("-Dlog4j2.configurationFile=" + log4jConfig());
+        command.add("-Dlocal-stack.log.level=" + logLevel);
+        return command;
+    }
+
+    private Path log4jConfig() {
+        Path config = this.directory.resolve("log4j2.properties");
+        if (Files.exists(config)) {
+            return config;
+        }
+        try (InputStream in = KafkaJvm.class.getResourceAsStream("kafka-log4j2.properties")) {
+            Files.createDirectories(this.directory);
+            // Written aside and moved, so that a JVM starting meanwhile never reads half of it.
+            Path written = Files.createTempFile(this.directory, "log4j2", ".properties");
+            Files.copy(in, written, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(written, config, StandardCopyOption.ATOMIC_MOVE);
+            return config;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void feed(Process tool, String stdin) {
+        try (OutputStream out = tool.getOutputStream()) {
+            if (stdin != null) {
+                out.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        catch (IOException ex) {
+            // The tool exited without reading all of its input; its exit code and output tell why.
+        }
+    }
+
+    private static String readAll(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.contentpipeline.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One of the pipeline's Spring Boot services, run as {@code java -jar} in a child JVM bound to this one. */
+public final class ServiceProcess implements AutoCloseable {
+
+    static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(90);
+
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+
+    private final int port;
+
+    private final CallerBoundProcess process;
+
+    private ServiceProcess(String name, int port, CallerBoundProcess process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    /** Starts the jar with the servers' addresses and its port in the environment; output goes to logDir. */
+    static ServiceProcess start(String name, Path jar, int port, LocalStack stack, Path logDir) {
+        return start(name, jar, port, Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
+                "ELASTICSEARCH_URL", stack.elasticsearchUrl()), logDir);
+    }
+
+    /**
+     * Starts the jar on a free port with the given environment (the servers' addresses, settings) plus
+     * {@code SERVER_PORT}; output goes to {@code <logDir>/<name>.log}.
+     */
+    public static ServiceProcess start(String name, Path jar, Map<String, String> environment, Path logDir) {
+        return start(name, jar, FreePorts.pick(), environment, logDir);
+    }
+
+    private static ServiceProcess start(String name, Path jar, int port, Map<String, String> settings, Path logDir) {
+        Map<String, String> environment = new java.util.HashMap<>(settings);
+        environment.put("SERVER_PORT", Integer.toString(port));
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString());
+        CallerBoundProcess process = CallerBoundProcess.start(command, environment, logDir.resolve(name + ".log"),
+                logDir.resolve(name + ".pid"), false);
+        return new ServiceProcess(name, port, process);
+    }
+
+    /** Waits until /actuator/health answers 200; throws with the end of the service's log if it does not. */
+    void awaitHealthy() {
+        awaitHealthy(HEALTHY_TIMEOUT);
+    }
+
+    /** Waits until /actuator/health answers 200; throws with the end of the service's log if it does not. */
+    public void awaitHealthy(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isHealthy()) {
+            if (!this.process.isAlive()) {
+                throw new IllegalStateException(this.name + " exited with code " + this.process.exitCode()
+                        + " while starting\n" + LogTail.of(this.process.output(), 40));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(this.name + " was not healthy within " + timeout.toSeconds()
+                        + " s\n" + LogTail.of(this.process.output(), 40));
+            }
+            pause();
+        }
+    }
+
+    /** Stops the service with SIGTERM (a graceful shutdown) and waits until it is gone. */
+    public void stop() {
+        this.process.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public String name() {
+        return this.name;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + this.port;
+    }
+
+    public Path logFile() {
+        return this.process.output();
+    }
+
+    private boolean isHealthy() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        }
+        catch (IOException ex) {
+            return false;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + this.name, ex);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+}
