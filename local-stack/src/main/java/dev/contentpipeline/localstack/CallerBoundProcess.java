@@ -115,6 +115,24 @@ final class CallerBoundProcess {
         }
     }
 
+    /** Kills the server with SIGKILL, as a crash would, and returns once it and its watchdog are gone. */
+    void kill() {
+        List<ProcessHandle> tree = processTree();
+        serverPid().ifPresent(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        tree.stream().filter(p -> p.pid() != this.watchdog.pid()).forEach(ProcessHandle::destroyForcibly);
+        try {
+            for (ProcessHandle process : tree) {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        catch (Exception ex) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
     private static String readScript() {
         try (InputStream in = CallerBoundProcess.class.getResourceAsStream("caller-watchdog.sh")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -79,6 +79,15 @@ public final class ServiceProcess implements AutoCloseable {
         this.process.stop();
     }
 
+    public boolean isAlive() {
+        return this.process.isAlive();
+    }
+
+    /** Kills the service with SIGKILL: no shutdown hook, no graceful stop, as in a crash. */
+    public void kill() {
+        this.process.kill();
+    }
+
     @Override
     public void close() {
         stop();

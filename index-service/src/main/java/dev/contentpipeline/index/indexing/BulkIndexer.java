@@ -29,12 +29,14 @@ class BulkIndexer {
     private final ElasticsearchClient client;
     private final Counter indexed;
     private final Counter conflicts;
+    private final Counter failed;
     private final Timer bulkLatency;
 
     BulkIndexer(ElasticsearchClient client, MeterRegistry meters) {
         this.client = client;
         this.indexed = meters.counter("pipeline.index.items", "outcome", "indexed");
         this.conflicts = meters.counter("pipeline.index.items", "outcome", "version_conflict");
+        this.failed = meters.counter("pipeline.index.items", "outcome", "failed_retried");
         this.bulkLatency = meters.timer("pipeline.index.bulk");
     }
 
@@ -45,7 +47,8 @@ class BulkIndexer {
         BulkRequest.Builder request = new BulkRequest.Builder();
         for (IndexWrite write : writes) {
             request.operations(op -> op.index(i -> i.index(write.alias()).id(write.id())
-                    .version(write.version()).versionType(VersionType.External)
+                    .version(write.version())
+                    .versionType(write.sameVersion() ? VersionType.ExternalGte : VersionType.External)
                     .document(write.document())));
         }
         BulkResponse response = execute(request.build());
@@ -58,6 +61,7 @@ class BulkIndexer {
             } else if (item.status() == 409) {
                 conflicts.increment();
             } else if (item.status() == 429 || item.status() >= 500) {
+                failed.increment();
                 retryReason = item.status() + " " + item.error().type() + ": " + item.error().reason();
             } else {
                 rejections.add(new Rejection(writes.get(i),
@@ -76,6 +80,7 @@ class BulkIndexer {
         try {
             return client.bulk(request);
         } catch (IOException | ElasticsearchException e) {
+            failed.increment(request.operations().size());
             throw new RetryableIndexingException("Bulk request failed: " + e.getMessage(), e);
         } finally {
             sample.stop(bulkLatency);

@@ -38,7 +38,7 @@ class ContentListener {
         this.deadLettered = meters.counter("pipeline.index.items", "outcome", "dead_lettered");
     }
 
-    @KafkaListener(id = "content-indexer", batch = "true",
+    @KafkaListener(id = "content-indexer", idIsGroup = false, batch = "true",
             topics = {"${index.topics.articles:content.articles}", "${index.topics.countries:content.countries}"})
     void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         List<IndexWrite> writes = new ArrayList<>(records.size());

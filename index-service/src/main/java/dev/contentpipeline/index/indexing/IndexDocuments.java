@@ -41,6 +41,10 @@ class IndexDocuments {
         if (record.key() == null || record.key().isBlank()) {
             throw InvalidContentException.of("key", "a record needs its id as the key");
         }
+        if (record.value() != null && record.value().length > properties.maxRecordBytes().toBytes()) {
+            throw InvalidContentException.of("$", "the record is " + record.value().length + " bytes, over the "
+                    + properties.maxRecordBytes().toBytes() + " bytes a record may hold");
+        }
         if (record.value() == null) {
             long version = version(record, null);
             Map<String, Object> marker = new LinkedHashMap<>();

@@ -15,6 +15,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,13 +37,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ContentListenerIntegrationTests {
 
     private static final String ARTICLES = "it-index.articles";
     private static final String COUNTRIES = "it-index.countries";
     private static final String ARTICLE_ALIAS = "it-index-articles";
     private static final String COUNTRY_ALIAS = "it-index-countries";
+    private static final String GROUP = "it-index";
 
     private static KafkaProducer<String, byte[]> producer;
 
@@ -45,7 +56,8 @@ class ContentListenerIntegrationTests {
         registry.add("index.topics.countries", () -> COUNTRIES);
         registry.add("index.aliases.articles", () -> ARTICLE_ALIAS);
         registry.add("index.aliases.countries", () -> COUNTRY_ALIAS);
-        registry.add("spring.kafka.consumer.group-id", () -> "it-index");
+        registry.add("spring.kafka.consumer.group-id", () -> GROUP);
+        registry.add("index.max-record-bytes", () -> "64KB");
     }
 
     @BeforeAll
@@ -62,6 +74,12 @@ class ContentListenerIntegrationTests {
 
     @Autowired
     ElasticsearchClient elasticsearch;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void articleOnTheTopicIsIndexedUnderItsIdAndVersion() {
@@ -118,7 +136,9 @@ class ContentListenerIntegrationTests {
         byte[] notJson = "this is not json".getBytes(StandardCharsets.UTF_8);
         byte[] invalidUtf8 = {'{', '"', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         byte[] wrongShape = "{\"id\":\"poison-shape\",\"title\":42,\"tags\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] oversized = article("poison-oversized", "x".repeat(100_000), 1);
         publish(ARTICLES, "poison-not-json", notJson, null);
+        publish(ARTICLES, "poison-oversized", oversized, null);
         publish(ARTICLES, "poison-utf8", invalidUtf8, null);
         publish(ARTICLES, "poison-shape", wrongShape, null);
         publish(ARTICLES, "after-poison", article("after-poison", "Still flowing", 1), null);
@@ -137,7 +157,88 @@ class ContentListenerIntegrationTests {
                     .satisfies(r -> assertThat(r.value()).isEqualTo(invalidUtf8));
             assertThat(dead).filteredOn(r -> r.key().equals("poison-shape")).singleElement()
                     .satisfies(r -> assertThat(r.value()).isEqualTo(wrongShape));
+            assertThat(dead).filteredOn(r -> r.key().equals("poison-oversized")).singleElement()
+                    .satisfies(r -> assertThat(r.value()).isEqualTo(oversized));
         });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ConsumerLag.of(GROUP, ARTICLES)).isZero());
+    }
+
+    @Test
+    void recordRefusedByTheMappingIsDeadLetteredOnceWithoutARetryLoop() throws IOException {
+        // Valid as a record (an Instant reaches year 999,999,999), beyond what an Elasticsearch date can hold.
+        publish(COUNTRIES, "TV", """
+                {"code":"TV","name":"Tuvalu","officialName":"Tuvalu","names":{"zh":"图瓦卢"},"region":"Oceania",
+                 "status":"current"}""".getBytes(StandardCharsets.UTF_8), null);
+        publish(ARTICLES, "far-future", ("{\"id\":\"far-future\",\"title\":\"Far future\",\"body\":\"b\","
+                + "\"publishedAt\":\"+999999999-01-01T00:00:00Z\"}").getBytes(StandardCharsets.UTF_8), null);
+        publish(COUNTRIES, "TO", """
+                {"code":"TO","name":"Tonga","officialName":"Kingdom of Tonga","names":{"zh":"汤加"},
+                 "region":"Oceania","status":"current"}""".getBytes(StandardCharsets.UTF_8), null);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(source(COUNTRY_ALIAS, "TO")).isNotNull();
+            assertThat(source(COUNTRY_ALIAS, "TV")).isNotNull();
+            assertThat(ConsumerLag.of(GROUP, COUNTRIES)).isZero();
+            assertThat(ConsumerLag.of(GROUP, ARTICLES)).isZero();
+        });
+        List<ConsumerRecord<String, byte[]>> dead =
+                TopicReader.readAll(Infrastructure.shared().kafkaBootstrapServers(), ARTICLES + ".DLT");
+        assertThat(dead).filteredOn(r -> "far-future".equals(r.key())).singleElement().satisfies(r -> assertThat(
+                new String(r.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("400").contains("publishedAt"));
+        assertThat(source(ARTICLE_ALIAS, "far-future")).isNull();
+    }
+
+    @Test
+    void replayFromOffsetZeroLeavesTheNewestStateInPlace() throws Exception {
+        publish(ARTICLES, "replayed", article("replayed", "Third", 3), null);
+        publish(ARTICLES, "replayed", article("replayed", "First", 1), null);
+        publish(ARTICLES, "replayed", article("replayed", "Third", 3), null);
+        publish(ARTICLES, "replayed-deleted", article("replayed-deleted", "Doomed", 4), null);
+        publish(ARTICLES, "replayed-deleted", null, "5");
+        publish(ARTICLES, "replayed-deleted", article("replayed-deleted", "Doomed", 4), null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(ConsumerLag.of(GROUP, ARTICLES)).isZero();
+            assertThat(source(ARTICLE_ALIAS, "replayed")).containsEntry("title", "Third");
+            assertThat(source(ARTICLE_ALIAS, "replayed-deleted")).containsEntry("deleted", true);
+        });
+
+        MessageListenerContainer container = listeners.getListenerContainer("content-indexer");
+        container.stop();
+        ConsumerLag.rewindToStart(GROUP, ARTICLES);
+        assertThat(ConsumerLag.of(GROUP, ARTICLES)).isPositive();
+        container.start();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ConsumerLag.of(GROUP, ARTICLES)).isZero());
+        assertThat(source(ARTICLE_ALIAS, "replayed")).containsEntry("title", "Third").containsEntry("version", 3);
+        assertThat(source(ARTICLE_ALIAS, "replayed-deleted")).containsEntry("deleted", true);
+    }
+
+    @Test
+    void deadLettersAreListedWithTheirReasonsAndCanBeRedriven() throws Exception {
+        publish(ARTICLES, "fix-me", "{\"id\":\"fix-me\",\"title\":\"No body yet\"}".getBytes(StandardCharsets.UTF_8),
+                null);
+        HttpClient http = HttpClient.newHttpClient();
+        URI list = URI.create("http://localhost:" + port + "/api/dead-letters?limit=1000");
+        JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> JsonMapper.shared()
+                .readTree(http.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .valueStream().filter(l -> "fix-me".equals(l.get("key").asString())).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        assertThat(letter.get("reason").asString()).contains("body").contains("publishedAt");
+        assertThat(letter.get("originalTopic").asString()).isEqualTo(ARTICLES);
+        assertThat(letter.get("value").asString()).contains("No body yet");
+
+        String body = "{\"records\":[{\"topic\":\"" + letter.get("topic").asString() + "\",\"partition\":"
+                + letter.get("partition").asInt() + ",\"offset\":" + letter.get("offset").asLong() + "}]}";
+        HttpResponse<String> redriven = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/dead-letters/redrive"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(redriven.statusCode()).isEqualTo(200);
+        assertThat(JsonMapper.shared().readTree(redriven.body()).get(0).get("redriven").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                TopicReader.readAll(Infrastructure.shared().kafkaBootstrapServers(), ARTICLES + ".DLT"))
+                .filteredOn(r -> "fix-me".equals(r.key())).hasSize(2));
     }
 
     private static byte[] article(String id, String title, long version) {
