@@ -3,6 +3,9 @@ package dev.contentpipeline.endtoend;
 import dev.contentpipeline.localstack.ElasticsearchServer;
 import dev.contentpipeline.localstack.Infrastructure;
 import dev.contentpipeline.localstack.ServiceProcess;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -52,6 +55,23 @@ class IndexerResilienceIntegrationTests {
             indexers.remove(indexer);
             indexer = startIndexer();
         }
+        assertConverges(load);
+    }
+
+    @Test
+    void sigtermFinishesTheBatchInFlightCommitsAndLeavesTheGroup(TestInfo test) throws Exception {
+        TopicLoad load = startLoad(test, RECORDS);
+        ServiceProcess indexer = startIndexer();
+        await().atMost(SETTLE).until(() -> IndexedState.count(elasticsearch(), alias()) >= expectedIds() / 3);
+        indexer.stop();
+        indexers.remove(indexer);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.shared().kafkaBootstrapServers()))) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(scenario))
+                    .describedGroups().get(scenario).get();
+            assertThat(group.members()).as("members right after SIGTERM").isEmpty();
+        }
+        startIndexer();
         assertConverges(load);
     }
 
