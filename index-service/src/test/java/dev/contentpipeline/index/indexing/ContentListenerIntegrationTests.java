@@ -215,6 +215,22 @@ class ContentListenerIntegrationTests {
     }
 
     @Test
+    void exposesLagBulkLatencyAndItemCounts() throws Exception {
+        publish(ARTICLES, "metered", article("metered", "Metered", 1), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> source(ARTICLE_ALIAS, "metered") != null);
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode names = JsonMapper.shared().readTree(http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("names");
+        assertThat(names.valueStream().map(JsonNode::asString).toList())
+                .contains("pipeline.index.items", "pipeline.index.bulk", "kafka.consumer.fetch.manager.records.lag.max");
+        JsonNode indexed = JsonMapper.shared().readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + port + "/actuator/metrics/pipeline.index.items?tag=outcome:indexed")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(indexed.at("/measurements/0/value").asDouble()).isPositive();
+    }
+
+    @Test
     void deadLettersAreListedWithTheirReasonsAndCanBeRedriven() throws Exception {
         publish(ARTICLES, "fix-me", "{\"id\":\"fix-me\",\"title\":\"No body yet\"}".getBytes(StandardCharsets.UTF_8),
                 null);
