@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param aliases the alias each type's index is read through
  * @param defaultSize results per page when the request names none
  * @param maxSize the largest page a request may ask for
+ * @param trackTotalHitsUpTo hits are counted exactly up to this many; past it, {@code total} is a lower bound
+ * @param didYouMeanBelow a query finding fewer hits than this gets a "did you mean", when one finds more
+ * @param countriesRefresh how long the countries read for regions, facet labels and country cards are kept
  */
 @Validated
 @ConfigurationProperties("search")
@@ -23,7 +26,10 @@ public record SearchProperties(
         @Valid @NotNull @DefaultValue Elasticsearch elasticsearch,
         @Valid @NotNull @DefaultValue Aliases aliases,
         @Min(1) @DefaultValue("10") int defaultSize,
-        @Min(1) @Max(1000) @DefaultValue("100") int maxSize) {
+        @Min(1) @Max(100) @DefaultValue("100") int maxSize,
+        @Min(1) @DefaultValue("10000") int trackTotalHitsUpTo,
+        @Min(0) @DefaultValue("3") int didYouMeanBelow,
+        @NotNull @DefaultValue("60s") Duration countriesRefresh) {
 
     public record Elasticsearch(
             @NotBlank @DefaultValue("http://localhost:9200") String url,

@@ -1,95 +1,104 @@
 package dev.contentpipeline.search;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
-import dev.contentpipeline.localstack.Infrastructure;
-import dev.contentpipeline.model.IndexDefinition;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The search API over indices laid out as the indexer lays them out, on a real Elasticsearch. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SearchApiIntegrationTests {
-
-    private static final String ARTICLES = "it-search-articles";
-    private static final String COUNTRIES = "it-search-countries";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("search.elasticsearch.url", () -> Infrastructure.shared().elasticsearchUrl());
-        registry.add("search.aliases.articles", () -> ARTICLES);
-        registry.add("search.aliases.countries", () -> COUNTRIES);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ElasticsearchClient elasticsearch;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void indices() throws IOException {
-        create(IndexDefinition.ARTICLES, ARTICLES);
-        create(IndexDefinition.COUNTRIES, COUNTRIES);
-        index(ARTICLES, "hegang-hot-pot", document("type", "article", "id", "hegang-hot-pot", "version", 2,
-                "deleted", false, "title", "Hot pot against the Hegang winter",
-                "summary", "Broth at thirty below.", "body", "In Hegang the <b>huoguo</b> simmers all winter.",
-                "language", "en", "countries", List.of("CN"), "publishedAt", "2026-01-01T00:00:00Z",
-                "updatedAt", "2026-01-01T00:00:00Z"));
-        index(ARTICLES, "gone", Map.of("type", "article", "id", "gone", "version", 3, "deleted", true));
-        index(COUNTRIES, "BY", document("type", "country", "id", "BY", "version", 1, "deleted", false,
-                "code", "BY", "name", "Belarus", "officialName", "Republic of Belarus",
-                "aliases", List.of("White Russia"), "names", Map.of("zh", "白俄罗斯"), "region", "Europe",
-                "status", "current"));
-        elasticsearch.indices().refresh(r -> r.index(ARTICLES, COUNTRIES));
-    }
+/** Query handling and results of the search API on a real Elasticsearch. */
+class SearchApiIntegrationTests extends AgainstElasticsearch {
 
     @Test
     void findsArticlesByTitleAndBodyWithMarkedSnippets() throws Exception {
-        JsonNode result = get("/api/search?q=" + encode("huoguo"), 200);
+        JsonNode result = search("huoguo", "");
         assertThat(result.get("total").asLong()).isEqualTo(1);
+        assertThat(result.get("totalExact").asBoolean()).isTrue();
         JsonNode hit = result.get("hits").get(0);
         assertThat(hit.get("type").asString()).isEqualTo("article");
         assertThat(hit.get("id").asString()).isEqualTo("hegang-hot-pot");
         assertThat(hit.get("title").asString()).isEqualTo("Hot pot against the Hegang winter");
         assertThat(hit.get("snippet").asString()).contains("<mark>huoguo</mark>").contains("&lt;b&gt;");
-        assertThat(result.has("tookMs")).isTrue();
+        assertThat(hit.get("score").asDouble()).isPositive();
+        assertThat(hit.get("url").asString()).isEqualTo("/api/articles/hegang-hot-pot");
+        assertThat(result.get("tookMs").asLong()).isNotNegative();
         assertThat(result.get("query").asString()).isEqualTo("huoguo");
+        assertThat(search("hegang winter", "").get("hits").get(0).get("titleHtml").asString())
+                .isEqualTo("Hot pot against the <mark>Hegang winter</mark>");
     }
 
     @Test
-    void findsCountriesByAliasAndNarrowsByType() throws Exception {
-        JsonNode result = get("/api/search?q=" + encode("white russia") + "&type=country", 200);
-        assertThat(result.get("hits").get(0).get("id").asString()).isEqualTo("BY");
-        assertThat(result.get("hits").get(0).get("title").asString()).isEqualTo("Belarus");
-        assertThat(get("/api/search?q=hegang&type=country", 200).get("total").asLong()).isZero();
+    void forgivesOneTypoFromFiveLettersAndTwoFromNine() throws Exception {
+        assertThat(ids(search("quokla", ""))).containsExactly("quokka-ornithopter");
+        assertThat(ids(search("qukka", ""))).containsExactly("quokka-ornithopter");
+        assertThat(ids(search("ornitopterr", ""))).as("two typos in eleven letters").containsExactly("quokka-ornithopter");
+        assertThat(ids(search("qoukla", ""))).as("two typos in six letters").isEmpty();
+        assertThat(ids(search("yurd", ""))).as("no typo under five letters").isEmpty();
+        JsonNode exactFirst = search("harbour", "");
+        assertThat(ids(exactFirst)).first().isEqualTo("harbour-day");
+    }
+
+    @Test
+    void theLastWordIsAlsoAPrefix() throws Exception {
+        assertThat(ids(search("ornitho", ""))).containsExactly("quokka-ornithopter");
+        assertThat(ids(search("ornitho quokka", ""))).as("only the last word").isEmpty();
+        assertThat(ids(search("quokka ornitho", ""))).containsExactly("quokka-ornithopter");
+    }
+
+    @Test
+    void phrasesExclusionsAndOr() throws Exception {
+        assertThat(ids(search("\"hot pot\"", ""))).containsExactlyInAnyOrder("hegang-hot-pot", "market-stalls");
+        assertThat(ids(search("hegang -kimchi", ""))).containsExactly("hegang-coal-town");
+        assertThat(ids(search("hegang -\"hot pot\"", ""))).containsExactly("hegang-coal-town");
+        assertThat(ids(search("yurt OR quokka", ""))).containsExactlyInAnyOrder("quokka-ornithopter", "yurt-life");
+        assertThat(ids(search("quokka OR yurt", ""))).as("the last word also begins 'yurts'")
+                .containsExactlyInAnyOrder("quokka-ornithopter", "yurt-life", "MN");
+        assertThat(ids(search("yurt quokka", ""))).as("every word is required").isEmpty();
+        JsonNode onlyExclusions = search("-lantern -hegang", "&type=country");
+        assertThat(onlyExclusions.get("total").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void titlesOutrankBodiesAndExactPhrasesOutrankScatteredWords() throws Exception {
+        assertThat(ids(search("lighthouse", ""))).containsExactly("lighthouse-keepers", "harbour-day");
+        assertThat(ids(search("hot pot", ""))).startsWith("hegang-hot-pot", "market-stalls")
+                .contains("scattered-words").last().isEqualTo("scattered-words");
+    }
+
+    @Test
+    void totalsPastTheCountingLimitSaySoAndManyWordsAreTrimmed() throws Exception {
+        JsonNode many = search("lantern", "");
+        assertThat(many.get("total").asLong()).isEqualTo(SearchFixture.TRACK_TOTAL_HITS_UP_TO);
+        assertThat(many.get("totalExact").asBoolean()).isFalse();
+        JsonNode trimmed = search("lantern a b c d e f g h i j k", "");
+        assertThat(trimmed.get("notices").get(0).asString()).contains("first 10 words").endsWith("j k");
+    }
+
+    @Test
+    void aQueryThatNamesACountryBringsItsCard() throws Exception {
+        JsonNode card = search("bread in white russia", "").get("country");
+        assertThat(card.get("code").asString()).isEqualTo("BY");
+        assertThat(card.get("name").asString()).isEqualTo("Belarus");
+        assertThat(card.get("region").asString()).isEqualTo("Europe");
+        assertThat(card.at("/names/zh").asString()).isEqualTo("白俄罗斯");
+        assertThat(search("白俄罗斯", "").get("country").get("code").asString()).isEqualTo("BY");
+        assertThat(search("lantern", "").has("country")).isFalse();
+    }
+
+    @Test
+    void aQueryThatFindsLittleGetsADidYouMean() throws Exception {
+        JsonNode result = search("yurd", "");
+        assertThat(result.get("total").asLong()).isZero();
+        assertThat(result.at("/didYouMean/query").asString()).isEqualTo("yurt");
+        assertThat(result.at("/didYouMean/total").asLong()).isPositive();
+        assertThat(search("steppe yurd", "").at("/didYouMean/query").asString()).isEqualTo("steppe yurt");
+        assertThat(search("lantern", "").has("didYouMean")).isFalse();
     }
 
     @Test
     void deletedRecordsAreNeitherFoundNorServed() throws Exception {
-        assertThat(get("/api/search?q=gone", 200).get("total").asLong()).isZero();
+        assertThat(search("gone", "").get("total").asLong()).isZero();
         assertThat(get("/api/articles/gone", 404).get("status").asInt()).isEqualTo(404);
         assertThat(get("/api/articles/never-published", 404).get("status").asInt()).isEqualTo(404);
     }
@@ -98,7 +107,7 @@ class SearchApiIntegrationTests {
     void servesStoredRecordsWithoutIndexFields() throws Exception {
         JsonNode article = get("/api/articles/hegang-hot-pot", 200);
         assertThat(article.get("id").asString()).isEqualTo("hegang-hot-pot");
-        assertThat(article.get("version").asLong()).isEqualTo(2);
+        assertThat(article.get("version").asLong()).isEqualTo(1);
         assertThat(article.has("deleted")).isFalse();
         assertThat(article.has("type")).isFalse();
         JsonNode country = get("/api/countries/by", 200);
@@ -107,54 +116,22 @@ class SearchApiIntegrationTests {
     }
 
     @Test
-    void badParametersGetProblemsNotServerErrors() throws Exception {
-        for (String query : List.of("", "?q=", "?q=%20%20", "?q=x&size=0", "?q=x&size=101", "?q=x&page=0",
-                "?q=x&type=video", "?q=x&page=1000&size=100", "?q=" + "a".repeat(501))) {
-            JsonNode problem = get("/api/search" + query, 400);
-            assertThat(problem.get("errors").size()).as(query).isPositive();
-        }
-        for (String query : List.of("\"unbalanced", "title:(x", "a AND OR NOT", "*:*", "\\", "{}[]^~", "x -y")) {
-            assertThat(get("/api/search?q=" + encode(query), 200).has("hits")).as(query).isTrue();
-        }
-        assertThat(get("/api/search?q=x&size=abc", 400).get("status").asInt()).isEqualTo(400);
-    }
-
-    @Test
-    void servesTheSearchPage() throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    void servesTheSearchPageAndTheOpenApiDescription() throws Exception {
+        HttpResponse<String> page = send("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<input id=\"q\"");
-    }
-
-    private void create(IndexDefinition definition, String alias) throws IOException {
-        String index = definition.physicalName(alias);
-        if (!elasticsearch.indices().exists(e -> e.index(index)).value()) {
-            elasticsearch.indices().create(c -> c.index(index).withJson(new StringReader(definition.json()))
-                    .aliases(alias, a -> a.isWriteIndex(true)));
-        }
-    }
-
-    private void index(String alias, String id, Map<String, Object> document) throws IOException {
-        elasticsearch.index(i -> i.index(alias).id(id).document(document).refresh(Refresh.False));
-    }
-
-    private JsonNode get(String path, int expectedStatus) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(expectedStatus);
-        return JsonMapper.shared().readTree(response.body());
-    }
-
-    private static Map<String, Object> document(Object... keysAndValues) {
-        Map<String, Object> document = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            document.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return document;
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        JsonNode api = get("/v3/api-docs", 200);
+        assertThat(api.at("/info/title").asString()).isEqualTo("Content pipeline search API");
+        assertThat(api.at("/paths/~1api~1search/get/parameters").valueStream().map(p -> p.get("name").asString()))
+                .containsExactly("q", "type", "country", "region", "tag", "language", "year", "sort", "page",
+                        "size", "cursor");
+        assertThat(api.at("/paths/~1api~1search/get/responses/400/content").has("application/problem+json")).isTrue();
+        assertThat(api.at("/paths/~1api~1suggest/get/parameters/0/name").asString()).isEqualTo("q");
+        assertThat(api.at("/components/schemas/SearchResults/properties").has("nextCursor")).isTrue();
+        HttpResponse<String> yaml = send("/v3/api-docs.yaml");
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode parsed = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                .readTree(yaml.body());
+        assertThat(parsed.at("/paths/~1api~1search/get/summary").asText()).isEqualTo("Search articles and countries");
     }
 }

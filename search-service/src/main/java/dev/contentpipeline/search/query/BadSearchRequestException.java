@@ -27,6 +27,11 @@ final class BadSearchRequestException extends RuntimeException {
             violations.add(new Violation(field, message));
         }
 
+        BadSearchRequestException build(String field, String message) {
+            add(field, message);
+            return new BadSearchRequestException(violations);
+        }
+
         void throwIfAny() {
             if (!violations.isEmpty()) {
                 throw new BadSearchRequestException(violations);

@@ -1,105 +1,89 @@
 package dev.contentpipeline.search.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import dev.contentpipeline.model.ContentType;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import dev.contentpipeline.search.SearchProperties;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/search}: full text over titles, summaries, bodies, country names and aliases. */
+/**
+ * {@code GET /api/search}: full text over titles, summaries, bodies, country names and aliases, with facets,
+ * sorting, pages and cursors. Every parameter is read by hand, so that any mistake is a 400 that says what to fix.
+ */
 @RestController
 @RequestMapping("/api")
 class SearchController {
 
-    static final int MAX_QUERY_LENGTH = 500;
-    static final int MAX_WINDOW = 10_000;
-
     private final ElasticsearchClient client;
     private final SearchQueryFactory queries;
+    private final CountryDirectory directory;
+    private final SpellingSuggestions spelling;
     private final SearchProperties properties;
 
-    SearchController(ElasticsearchClient client, SearchQueryFactory queries, SearchProperties properties) {
+    SearchController(ElasticsearchClient client, SearchQueryFactory queries, CountryDirectory directory,
+                     SpellingSuggestions spelling, SearchProperties properties) {
         this.client = client;
         this.queries = queries;
+        this.directory = directory;
+        this.spelling = spelling;
         this.properties = properties;
     }
 
     @GetMapping("/search")
     @SuppressWarnings("rawtypes")
-    SearchResults search(@RequestParam(required = false) String q,
-                         @RequestParam(required = false) String type,
-                         @RequestParam(required = false) Integer page,
-                         @RequestParam(required = false) Integer size) throws IOException {
-        SearchRequestParams params = validate(q, type, page, size);
-        SearchResponse<Map> response = client.search(queries.build(params), Map.class);
-        List<SearchResults.Hit> hits = response.hits().hits().stream().map(SearchController::toHit).toList();
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResults(params.query(), total, response.took(), params.page(), params.size(), hits);
-    }
-
-    private SearchRequestParams validate(String q, String type, Integer page, Integer size) {
-        BadSearchRequestException.Builder errors = new BadSearchRequestException.Builder();
-        String query = q == null ? "" : q.strip();
-        if (query.isEmpty()) {
-            errors.add("q", "is required: the words to search for");
-        } else if (query.length() > MAX_QUERY_LENGTH) {
-            errors.add("q", "must be at most " + MAX_QUERY_LENGTH + " characters, was " + query.length());
-        }
-        ContentType contentType = null;
-        if (type != null && !type.isBlank()) {
-            try {
-                contentType = ContentType.fromWireName(type.strip());
-            } catch (IllegalArgumentException e) {
-                errors.add("type", "must be article or country, was '" + type + "'");
-            }
-        }
-        int pageNumber = page == null ? 1 : page;
-        int pageSize = size == null ? properties.defaultSize() : size;
-        if (pageNumber < 1) {
-            errors.add("page", "must be 1 or more, was " + pageNumber);
-        }
-        if (pageSize < 1 || pageSize > properties.maxSize()) {
-            errors.add("size", "must be between 1 and " + properties.maxSize() + ", was " + pageSize);
-        }
-        if (pageNumber >= 1 && pageSize >= 1 && (long) pageNumber * pageSize > MAX_WINDOW) {
-            errors.add("page", "page × size must be at most " + MAX_WINDOW);
-        }
-        errors.throwIfAny();
-        return new SearchRequestParams(query, contentType, pageNumber, pageSize);
+    SearchResults search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters)
+            throws IOException {
+        Countries countries = directory.countries();
+        SearchParameters params = SearchParameters.read(parameters, properties, countries.regions());
+        long started = System.nanoTime();
+        SearchResponse<Map> response = client.search(queries.search(params, countries), Map.class);
+        List<Hit<Map>> found = response.hits().hits();
+        List<Hit<Map>> served = found.size() > params.size() ? found.subList(0, params.size()) : found;
+        String nextCursor = found.size() > params.size()
+                ? new Cursor(params.sorting(), params.fingerprint(), sortValues(served.get(served.size() - 1)))
+                        .encode()
+                : null;
+        long total = response.hits().total() == null ? served.size() : response.hits().total().value();
+        boolean exact = response.hits().total() == null
+                || response.hits().total().relation() == TotalHitsRelation.Eq;
+        SearchResults.DidYouMean didYouMean = total < properties.didYouMeanBelow() && params.cursor() == null
+                ? spelling.suggest(params, total, countries).orElse(null) : null;
+        boolean firstPage = params.page() != null && params.page() == 1;
+        return new SearchResults(params.query(), total, exact,
+                Math.max(response.took(), (System.nanoTime() - started) / 1_000_000),
+                params.page(), params.size(), params.sorting().wireName(),
+                served.stream().map(HitReader::read).toList(),
+                FacetCounts.read(response.aggregations(), params.filters(), countries),
+                nextCursor, didYouMean, firstPage ? countries.namedIn(params.parsed()).orElse(null) : null,
+                notices(params));
     }
 
     @SuppressWarnings("rawtypes")
-    private static SearchResults.Hit toHit(Hit<Map> hit) {
-        Map source = hit.source();
-        String type = String.valueOf(source.get("type"));
-        boolean country = ContentType.COUNTRY.wireName().equals(type);
-        String title = String.valueOf(source.get(country ? "name" : "title"));
-        return new SearchResults.Hit(type, hit.id(), title, snippet(hit, source),
-                hit.score() == null ? 0 : hit.score());
+    private static List<FieldValue> sortValues(Hit<Map> hit) {
+        return hit.sort();
     }
 
-    @SuppressWarnings("rawtypes")
-    private static String snippet(Hit<Map> hit, Map source) {
-        for (String field : SearchQueryFactory.HIGHLIGHTED) {
-            List<String> fragments = hit.highlight().get(field);
-            if (fragments != null && !fragments.isEmpty()) {
-                return fragments.get(0);
-            }
+    private static List<String> notices(SearchParameters params) {
+        List<String> notices = new ArrayList<>();
+        if (!params.parsed().ignored().isEmpty()) {
+            notices.add("Only the first " + QueryParser.MAX_TERMS + " words are searched; left out: "
+                    + String.join(" ", params.parsed().ignored()));
         }
-        Object fallback = source.get("summary") != null ? source.get("summary") : source.get("body");
-        if (fallback == null) {
-            return "";
+        if (params.parsed().isEmpty()) {
+            notices.add("The query has no letters or digits to search for.");
         }
-        String text = fallback.toString();
-        return HtmlUtils.htmlEscape(text.length() > 180 ? text.substring(0, 180) + "…" : text);
+        return notices;
     }
 }

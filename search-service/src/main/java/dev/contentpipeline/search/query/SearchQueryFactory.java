@@ -1,30 +1,31 @@
 package dev.contentpipeline.search.query;
 
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch._types.SearchType;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
-import dev.contentpipeline.model.ContentType;
+import co.elastic.clients.elasticsearch.core.search.HighlighterOrder;
 import dev.contentpipeline.model.IndexFields;
 import dev.contentpipeline.search.SearchProperties;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the Elasticsearch request for a reader's query. The text goes into a {@code multi_match}, never into
- * query-string syntax, so nothing a reader types is read as Elasticsearch syntax. Titles and names weigh more
- * than summaries, summaries more than bodies; deleted markers never match.
+ * Builds the Elasticsearch requests for a search: the reader's text as bool/match queries (never query-string
+ * syntax), deleted markers left out, facet filters and counts, an order with a unique tiebreaker, a page or a
+ * {@code search_after} cursor, and highlighting of the best passage.
  */
 @Component
 class SearchQueryFactory {
 
-    static final List<String> FIELDS = List.of(
-            "title^3", "name^3", "officialName^2", "aliases^2", "names.*^2", "summary^1.5", "body");
-    static final List<String> HIGHLIGHTED = List.of("body", "summary", "title", "name", "aliases");
     static final String MARK_OPEN = "<mark>";
     static final String MARK_CLOSE = "</mark>";
+    static final int SNIPPET_LENGTH = 160;
+    /** What a hit shows; the body stays out, it may be a megabyte. */
+    static final List<String> SHOWN = List.of("type", "id", "code", "title", "name", "officialName", "summary",
+            "publishedAt", "language", "countries", "tags", "region");
 
     private final SearchProperties properties;
 
@@ -32,38 +33,72 @@ class SearchQueryFactory {
         this.properties = properties;
     }
 
-    SearchRequest build(SearchRequestParams params) {
-        return SearchRequest.of(s -> s
-                .index(indices(params.type()))
-                .ignoreUnavailable(true)
-                .allowNoIndices(true)
-                .from(params.from())
-                .size(params.size())
-                .trackTotalHits(t -> t.enabled(true))
-                .query(q -> q.bool(b -> b
-                        .must(m -> m.multiMatch(mm -> mm
-                                .query(params.query())
-                                .fields(FIELDS)
-                                .type(TextQueryType.BestFields)
-                                .tieBreaker(0.3)
-                                .operator(Operator.Or)))
-                        .filter(f -> f.term(t -> t.field(IndexFields.DELETED).value(false)))))
-                .highlight(h -> {
-                    h.encoder(HighlighterEncoder.Html).preTags(MARK_OPEN).postTags(MARK_CLOSE)
-                            .fragmentSize(180).numberOfFragments(1).requireFieldMatch(true);
-                    HIGHLIGHTED.forEach(field -> h.fields(field, f -> f));
-                    return h;
-                }));
+    List<String> indices() {
+        return List.of(properties.aliases().articles(), properties.aliases().countries());
     }
 
-    private List<String> indices(ContentType type) {
-        List<String> indices = new ArrayList<>(2);
-        if (type == null || type == ContentType.ARTICLE) {
-            indices.add(properties.aliases().articles());
-        }
-        if (type == null || type == ContentType.COUNTRY) {
-            indices.add(properties.aliases().countries());
-        }
-        return indices;
+    SearchRequest search(SearchParameters params, Countries countries) {
+        Query filtered = Query.of(q -> q.bool(b -> b.must(TextQueries.of(params.parsed()))
+                .filter(f -> f.term(t -> t.field(IndexFields.DELETED).value(false)))));
+        Query postFilter = FacetFilters.selected(params.filters(), countries, null);
+        // One hit more than asked tells whether there is a next page, within the window Elasticsearch serves.
+        int extra = params.from() + params.size() < SearchParameters.MAX_WINDOW ? 1 : 0;
+        return SearchRequest.of(s -> {
+            s.index(indices()).ignoreUnavailable(true).allowNoIndices(true)
+                    // Word frequencies over both indices, not per index: a word common among countries but rare
+                    // among articles would otherwise lift every article that has it above the countries.
+                    .searchType(SearchType.DfsQueryThenFetch)
+                    .query(filtered)
+                    .aggregations(FacetFilters.aggregations(params.filters(), countries))
+                    .sort(params.sorting().sortOptions())
+                    .trackScores(true)
+                    .size(params.size() + extra)
+                    .trackTotalHits(t -> t.count(properties.trackTotalHitsUpTo()))
+                    .source(src -> src.filter(f -> f.includes(SHOWN)))
+                    .highlight(h -> {
+                        h.encoder(HighlighterEncoder.Html).preTags(MARK_OPEN).postTags(MARK_CLOSE)
+                                .requireFieldMatch(true).order(HighlighterOrder.Score);
+                        h.fields(SearchFields.TITLE, whole()).fields(SearchFields.NAME, whole());
+                        SearchFields.SNIPPET.stream().filter(f -> !isTitle(f))
+                                .forEach(field -> h.fields(field, passage(field)));
+                        return h;
+                    });
+            if (postFilter != null) {
+                s.postFilter(postFilter);
+            }
+            if (params.cursor() != null) {
+                s.searchAfter(params.cursor().after());
+            } else {
+                s.from(params.from());
+            }
+            return s;
+        });
+    }
+
+    /** How many hits a query and filters find, for "did you mean". */
+    SearchRequest count(UserQuery query, SearchParameters params, Countries countries) {
+        Query filters = FacetFilters.selected(params.filters(), countries, null);
+        return SearchRequest.of(s -> s.index(indices()).ignoreUnavailable(true).allowNoIndices(true).size(0)
+                .trackTotalHits(t -> t.count(properties.trackTotalHitsUpTo()))
+                .query(q -> q.bool(b -> {
+                    b.must(TextQueries.of(query)).filter(f -> f.term(t -> t.field(IndexFields.DELETED).value(false)));
+                    if (filters != null) {
+                        b.filter(filters);
+                    }
+                    return b;
+                })));
+    }
+
+    static boolean isTitle(String field) {
+        return field.equals(SearchFields.TITLE) || field.equals(SearchFields.NAME);
+    }
+
+    private static HighlightField whole() {
+        return HighlightField.of(f -> f.numberOfFragments(0));
+    }
+
+    private static HighlightField passage(String field) {
+        int noMatch = SearchFields.SNIPPET_WITHOUT_MATCH.contains(field) ? SNIPPET_LENGTH : 0;
+        return HighlightField.of(f -> f.fragmentSize(SNIPPET_LENGTH).numberOfFragments(1).noMatchSize(noMatch));
     }
 }

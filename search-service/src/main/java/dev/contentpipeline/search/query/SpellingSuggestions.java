@@ -1,0 +1,106 @@
+package dev.contentpipeline.search.query;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SuggestMode;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.FieldSuggester;
+import co.elastic.clients.elasticsearch.core.search.Suggestion;
+import co.elastic.clients.elasticsearch.core.search.TermSuggest;
+import co.elastic.clients.elasticsearch.core.search.TermSuggestOption;
+import dev.contentpipeline.search.SearchProperties;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * "Did you mean": when a query finds little, each word is respelled with the indexed word closest to it (term
+ * suggester, up to two edits, more frequent words preferred), and the new query is offered only if it finds more.
+ */
+@Component
+class SpellingSuggestions {
+
+    private final ElasticsearchClient client;
+    private final SearchQueryFactory queries;
+    private final SearchProperties properties;
+
+    SpellingSuggestions(ElasticsearchClient client, SearchQueryFactory queries, SearchProperties properties) {
+        this.client = client;
+        this.queries = queries;
+        this.properties = properties;
+    }
+
+    Optional<SearchResults.DidYouMean> suggest(SearchParameters params, long found, Countries countries)
+            throws IOException {
+        List<String> words = params.parsed().positiveTerms().stream()
+                .filter(t -> t instanceof UserQuery.Word).map(UserQuery.Term::text).toList();
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = String.join(" ", words);
+        Map<Integer, TermSuggestOption> best = new HashMap<>();
+        Map<Integer, Integer> lengths = new HashMap<>();
+        collect(properties.aliases().articles(), SearchFields.SPELLING_ARTICLES, text, best, lengths);
+        collect(properties.aliases().countries(), SearchFields.SPELLING_COUNTRIES, text, best, lengths);
+        if (best.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> corrections = new LinkedHashMap<>();
+        int start = 0;
+        for (String word : words) {
+            StringBuilder corrected = new StringBuilder();
+            int copied = 0;
+            for (int offset = start; offset < start + word.length(); offset++) {
+                TermSuggestOption option = best.get(offset);
+                if (option != null && offset - start >= copied) {
+                    corrected.append(word, copied, offset - start).append(option.text());
+                    copied = Math.min(word.length(), offset - start + lengths.get(offset));
+                }
+            }
+            corrected.append(word.substring(copied));
+            if (!corrected.toString().equals(word)) {
+                corrections.put(word, corrected.toString());
+            }
+            start += word.length() + 1;
+        }
+        if (corrections.isEmpty()) {
+            return Optional.empty();
+        }
+        String suggested = params.parsed().render(corrections);
+        SearchResponse<Void> count = client.search(
+                queries.count(QueryParser.parse(suggested), params, countries), Void.class);
+        long total = count.hits().total() == null ? 0 : count.hits().total().value();
+        return total > found ? Optional.of(new SearchResults.DidYouMean(suggested, total)) : Optional.empty();
+    }
+
+    /** The best respelling of each word (by its offset in the text) that any of the fields suggests. */
+    private void collect(String index, List<String> fields, String text, Map<Integer, TermSuggestOption> best,
+                         Map<Integer, Integer> lengths) throws IOException {
+        Map<String, FieldSuggester> suggesters = new LinkedHashMap<>();
+        fields.forEach(field -> suggesters.put(field, FieldSuggester.of(s -> s.term(t -> t.field(field)
+                .suggestMode(SuggestMode.Popular).maxEdits(2).size(3)))));
+        SearchResponse<Void> response = client.search(s -> s.index(index).ignoreUnavailable(true)
+                .allowNoIndices(true).size(0).suggest(sg -> sg.text(text).suggesters(suggesters)), Void.class);
+        for (List<Suggestion<Void>> suggestions : response.suggest().values()) {
+            for (Suggestion<Void> suggestion : suggestions) {
+                if (!suggestion.isTerm()) {
+                    continue;
+                }
+                TermSuggest entry = suggestion.term();
+                for (TermSuggestOption option : new ArrayList<>(entry.options())) {
+                    TermSuggestOption current = best.get(entry.offset());
+                    if (current == null || option.score() > current.score()
+                            || (option.score() == current.score() && option.freq() > current.freq())) {
+                        best.put(entry.offset(), option);
+                        lengths.put(entry.offset(), entry.length());
+                    }
+                }
+            }
+        }
+    }
+}
