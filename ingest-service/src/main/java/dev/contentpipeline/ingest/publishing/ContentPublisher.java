@@ -59,7 +59,10 @@ public class ContentPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while waiting for the broker", e);
-        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException
+                 | org.springframework.kafka.KafkaException e) {
+            // KafkaTemplate.send throws Spring's KafkaException when the producer cannot even take the record
+            // (metadata not available within max.block.ms while the broker restarts): that too is a 503.
             throw new PublishFailedException("the broker did not acknowledge the write within "
                     + properties.publishTimeout().toMillis() + " ms", e);
         }
