@@ -30,8 +30,8 @@ public record Article(
     public Article {
         id = Checks.clean(id);
         title = Checks.clean(title);
-        summary = Checks.clean(summary);
-        body = Checks.clean(body);
+        summary = Checks.cleanText(summary);
+        body = Checks.cleanText(body);
         language = Checks.clean(language) == null ? DEFAULT_LANGUAGE : Checks.clean(language);
         countries = Checks.upperAll(countries);
         tags = Checks.cleanAll(tags);

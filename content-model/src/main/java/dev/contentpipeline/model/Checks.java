@@ -1,6 +1,5 @@
 package dev.contentpipeline.model;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +15,21 @@ final class Checks {
 
     private final List<Violation> violations = new ArrayList<>();
 
-    /** Trims, folds to NFC and turns blank into null. */
+    /**
+     * Single-line text (names, titles, tags): every run of whitespace, line breaks and no-break or other Unicode
+     * spaces included, becomes one space; control characters and stray byte order marks go; the result is
+     * trimmed, folded to NFC, and null when blank. Letters, marks, joiners and direction marks stay.
+     */
     static String clean(String value) {
-        if (value == null) {
-            return null;
-        }
-        String trimmed = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
-        return trimmed.isEmpty() ? null : trimmed;
+        return TextCleaner.clean(value, false);
+    }
+
+    /**
+     * Multi-line text (bodies, summaries): as {@link #clean}, but line breaks stay, as LF: spaces at line ends go,
+     * and more than one blank line in a row becomes one.
+     */
+    static String cleanText(String value) {
+        return TextCleaner.clean(value, true);
     }
 
     static List<String> cleanAll(List<String> values) {
@@ -40,9 +47,10 @@ final class Checks {
         Map<String, String> cleaned = new LinkedHashMap<>();
         if (values != null) {
             values.forEach((key, value) -> {
+                String k = clean(key);
                 String v = clean(value);
-                if (key != null && v != null) {
-                    cleaned.put(key.strip(), v);
+                if (k != null && v != null) {
+                    cleaned.put(k, v);
                 }
             });
         }

@@ -38,6 +38,18 @@ public final class ContentJson {
      * its key field, and must not contradict it.
      */
     public static <T> T readForKey(byte[] json, Class<T> type, String keyField, String key) {
+        ObjectNode object = readObject(json);
+        JsonNode given = object.get(keyField);
+        if (given == null || given.isNull()) {
+            object.put(keyField, key);
+        } else if (!given.isString() || !given.asString().strip().equalsIgnoreCase(key)) {
+            throw InvalidContentException.of(keyField, "must match the path ('" + key + "') or be left out");
+        }
+        return readRecord(object, type);
+    }
+
+    /** Strictly reads one JSON object (no duplicate fields, nothing after it), as publishers send it. */
+    public static ObjectNode readObject(byte[] json) {
         if (json == null || json.length == 0) {
             throw InvalidContentException.of("$", "the body is empty; send one JSON object");
         }
@@ -50,12 +62,11 @@ public final class ContentJson {
         if (!(tree instanceof ObjectNode object)) {
             throw InvalidContentException.of("$", "must be a JSON object");
         }
-        JsonNode given = object.get(keyField);
-        if (given == null || given.isNull()) {
-            object.put(keyField, key);
-        } else if (!given.isString() || !given.asString().strip().equalsIgnoreCase(key)) {
-            throw InvalidContentException.of(keyField, "must match the path ('" + key + "') or be left out");
-        }
+        return object;
+    }
+
+    /** Strictly reads a record (unknown fields refused) from an object that {@link #readObject} returned. */
+    public static <T> T readRecord(ObjectNode object, Class<T> type) {
         return read(STRICT.writeValueAsBytes(object), type, true);
     }
 

@@ -23,6 +23,8 @@ public record Country(
         String summary,
         Long version) {
 
+    static final int MAX_NAMES = 200;
+
     public Country {
         code = Checks.clean(code);
         name = Checks.clean(name);
@@ -32,13 +34,16 @@ public record Country(
         region = Checks.clean(region);
         subregion = Checks.clean(subregion);
         successors = Checks.upperAll(successors);
-        summary = Checks.clean(summary);
+        summary = Checks.cleanText(summary);
 
         Checks checks = new Checks();
         checks.countryCode("code", code);
         checks.text("name", name, true, 200);
         checks.text("officialName", officialName, true, 300);
         checks.listOf("aliases", aliases, 100, 200);
+        if (names.size() > MAX_NAMES) {
+            checks.add("names", "must hold at most " + MAX_NAMES + " languages, held " + names.size());
+        }
         if (!names.containsKey("zh")) {
             checks.add("names", "must hold at least the Chinese name, under \"zh\"");
         }

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
  * version: the physical index is {@code <alias>-v<version>}, and readers only ever use the alias.
  */
 public enum IndexDefinition {
-    ARTICLES(ContentType.ARTICLE, 1, "index/articles.json"),
-    COUNTRIES(ContentType.COUNTRY, 1, "index/countries.json");
+    // v2: the content-analysis plugin's analyzers and per-field sub-fields (exact, folded, stemmed, cjk,
+    // autocomplete); articles gain countryNames.
+    ARTICLES(ContentType.ARTICLE, 2, "index/articles.json"),
+    COUNTRIES(ContentType.COUNTRY, 2, "index/countries.json");
 
     private final ContentType contentType;
     private final int version;

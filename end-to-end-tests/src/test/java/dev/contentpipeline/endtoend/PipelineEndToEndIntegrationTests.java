@@ -1,6 +1,7 @@
 package dev.contentpipeline.endtoend;
 
 import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.IngestApiKey;
 import dev.contentpipeline.localstack.KafkaServer;
 import dev.contentpipeline.localstack.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +35,7 @@ import static org.awaitility.Awaitility.await;
 class PipelineEndToEndIntegrationTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final IngestApiKey API_KEY = IngestApiKey.random("endtoend");
     private static List<ServiceProcess> services;
     private static String ingest;
     private static String search;
@@ -40,9 +43,9 @@ class PipelineEndToEndIntegrationTests {
     @BeforeAll
     static void startServices() throws Exception {
         Infrastructure infrastructure = Infrastructure.shared();
-        Map<String, String> env = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
-                "ELASTICSEARCH_URL", infrastructure.elasticsearchUrl());
+        Map<String, String> env = new HashMap<>(API_KEY.environment());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        env.put("ELASTICSEARCH_URL", infrastructure.elasticsearchUrl());
         Path logs = Files.createTempDirectory("end-to-end-logs");
         services = List.of(
                 ServiceProcess.start("ingest-service", jar("ingest"), env, logs),
@@ -149,6 +152,7 @@ class PipelineEndToEndIntegrationTests {
     private static HttpResponse<String> send(String method, String url, String json)
             throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                        .header("Authorization", API_KEY.authorization())
                         .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());

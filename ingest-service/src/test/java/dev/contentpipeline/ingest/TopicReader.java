@@ -1,5 +1,6 @@
-package dev.contentpipeline.ingest.api;
+package dev.contentpipeline.ingest;
 
+import dev.contentpipeline.localstack.Infrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,19 +14,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads a whole topic, from the beginning to the end offsets of the moment. */
-final class TopicReader {
+public final class TopicReader {
 
     private TopicReader() {
     }
 
-    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+    public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        return readAll(Infrastructure.shared().kafkaBootstrapServers(), topic);
+    }
+
+    public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -35,5 +35,24 @@ final class TopicReader {
             }
             return records;
         }
+    }
+
+    /** The sum of the topic's end offsets: how many records were ever written to it. */
+    public static long endOffset(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(Infrastructure.shared().kafkaBootstrapServers())) {
+            return consumer.endOffsets(partitions(consumer, topic)).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+        return consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 }

@@ -40,6 +40,16 @@ final class BuildTimeResources {
         return zip;
     }
 
+    /** The project's analysis plugin zip, built by the analysis-plugin module. */
+    static Path analysisPluginZip() {
+        Path zip = Path.of(properties().getProperty("analysis.plugin.zip"));
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException("The analysis plugin " + zip + " is missing: rebuild analysis-plugin and "
+                    + "local-stack (mvn -pl analysis-plugin,local-stack install)");
+        }
+        return zip;
+    }
+
     /** The broker's jars, separated by ':'. */
     static String kafkaClasspath() {
         String classpath = read(KAFKA_CLASSPATH).strip();

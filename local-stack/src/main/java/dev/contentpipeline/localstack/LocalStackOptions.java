@@ -31,14 +31,25 @@ public record LocalStackOptions(int kafkaPort, int elasticsearchPort, Path workD
         }
     }
 
-    /** For the run command: Kafka on 9092 and Elasticsearch on 9200, in /var/tmp/content-pipeline/run. */
+    /**
+     * For the run command: Kafka on 9092 and Elasticsearch on 9200, in /var/tmp/content-pipeline/run, with the
+     * project's analysis plugin.
+     */
     public static LocalStackOptions defaults() {
-        return new LocalStackOptions(9092, 9200, WorkDirs.forRunCommand(), "1g", List.of());
+        return new LocalStackOptions(9092, 9200, WorkDirs.forRunCommand(), "1g", defaultPlugins());
     }
 
-    /** For tests: free ports, and a new work dir that {@link LocalStack#close()} removes. */
+    /**
+     * For tests: free ports, and a new work dir that {@link LocalStack#close()} removes; with the project's analysis
+     * plugin, which the index definitions need.
+     */
     public static LocalStackOptions forTests() {
-        return new LocalStackOptions(0, 0, WorkDirs.newTestRun(), "1g", List.of());
+        return new LocalStackOptions(0, 0, WorkDirs.newTestRun(), "1g", defaultPlugins());
+    }
+
+    /** The plugins every stack gets unless told otherwise: the project's analysis plugin. */
+    public static List<Path> defaultPlugins() {
+        return List.of(BuildTimeResources.analysisPluginZip());
     }
 
     public LocalStackOptions withElasticsearchPlugins(List<Path> plugins) {

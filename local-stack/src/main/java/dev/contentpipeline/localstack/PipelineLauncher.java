@@ -51,14 +51,16 @@ public final class PipelineLauncher {
         FileTrees.deleteRecursively(logDir);
         createFolder(logDir);
         System.out.println("Starting the services (logs in " + logDir + ") ...");
+        IngestApiKey apiKey = IngestApiKey.random("local");
         List<ServiceProcess> services = List.of(
-                ServiceProcess.start("ingest-service", arguments.ingestJar(), INGEST_PORT, stack, logDir),
+                ServiceProcess.start("ingest-service", arguments.ingestJar(), INGEST_PORT, stack, logDir,
+                        apiKey.environment()),
                 ServiceProcess.start("index-service", arguments.indexJar(), INDEX_PORT, stack, logDir),
                 ServiceProcess.start("search-service", arguments.searchJar(), SEARCH_PORT, stack, logDir));
         ShutdownSequence.add(() -> stopServices(services));
         services.forEach(ServiceProcess::awaitHealthy);
-        loadSampleContent(arguments.contentDir());
-        printAddresses(stack, options.workDir());
+        loadSampleContent(arguments.contentDir(), apiKey);
+        printAddresses(stack, options.workDir(), apiKey);
     }
 
     private static void checkPortsFree(LocalStackOptions options) {
@@ -80,9 +82,9 @@ public final class PipelineLauncher {
         }
     }
 
-    private static void loadSampleContent(Path contentDir) {
+    private static void loadSampleContent(Path contentDir, IngestApiKey apiKey) {
         System.out.println("Loading the sample content from " + contentDir + " through the ingest API ...");
-        SampleContentLoader loader = new SampleContentLoader("http://localhost:" + INGEST_PORT);
+        SampleContentLoader loader = new SampleContentLoader("http://localhost:" + INGEST_PORT, apiKey);
         for (SampleContentLoader.Outcome outcome : List.of(loader.loadCountries(contentDir),
                 loader.loadArticles(contentDir))) {
             System.out.printf("  %-9s %4d accepted, %d rejected%n", outcome.collection(), outcome.accepted(),
@@ -91,13 +93,16 @@ public final class PipelineLauncher {
         }
     }
 
-    private static void printAddresses(LocalStack stack, Path workDir) {
+    private static void printAddresses(LocalStack stack, Path workDir, IngestApiKey apiKey) {
         System.out.println();
         System.out.println("The content pipeline is running. Ctrl-C stops it.");
         System.out.println("  Search page       http://localhost:" + SEARCH_PORT + "/");
         System.out.println("  Search API        http://localhost:" + SEARCH_PORT + "/api/search?q=hegang");
         System.out.println("  Ingest API        http://localhost:" + INGEST_PORT + "/api/articles/{id}"
                 + "  http://localhost:" + INGEST_PORT + "/api/countries/{code}");
+        System.out.println("  Ingest API key    " + apiKey.key() + "  (write, admin; for this run only)");
+        System.out.println("                    curl -H 'Authorization: " + apiKey.authorization() + "' ...");
+        System.out.println("  Ingest API docs   http://localhost:" + INGEST_PORT + "/v3/api-docs");
         System.out.println("  Index management  http://localhost:" + INDEX_PORT + "/actuator/health");
         System.out.println("  Elasticsearch     " + stack.elasticsearchUrl());
         System.out.println("  Kafka             " + stack.kafkaBootstrapServers());

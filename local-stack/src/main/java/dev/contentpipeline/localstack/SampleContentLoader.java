@@ -28,8 +28,11 @@ final class SampleContentLoader {
 
     private final String ingestUrl;
 
-    SampleContentLoader(String ingestUrl) {
+    private final IngestApiKey apiKey;
+
+    SampleContentLoader(String ingestUrl, IngestApiKey apiKey) {
         this.ingestUrl = ingestUrl;
+        this.apiKey = apiKey;
     }
 
     /** How many documents of one kind the ingest API accepted (202) and rejected, with the first errors. */
@@ -75,6 +78,7 @@ final class SampleContentLoader {
         HttpRequest request = HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
+            .header("Authorization", this.apiKey.authorization())
             .PUT(HttpRequest.BodyPublishers.ofString(json))
             .build();
         try {

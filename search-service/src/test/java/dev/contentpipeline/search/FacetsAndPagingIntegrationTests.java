@@ -66,7 +66,10 @@ class FacetsAndPagingIntegrationTests extends AgainstElasticsearch {
         assertThat(ids(search("lantern", "&sort=oldest&size=3"))).containsExactly("lantern-01", "lantern-02",
                 "lantern-03");
         assertThat(ids(search("lantern", "&sort=title&size=2"))).containsExactly("lantern-01", "lantern-02");
-        assertThat(ids(search("hegang", "&sort=newest"))).containsExactly("hegang-hot-pot", "hegang-coal-town");
+        assertThat(ids(search("hegang", "&sort=newest"))).as("鹤岗 is a synonym of hegang")
+                .containsExactly("hegang-zh", "hegang-hot-pot", "hegang-coal-town");
+        assertThat(ids(search("steppe", "&sort=title"))).as("articles and countries in one order, case ignored")
+                .containsExactly("yurt-life", "MN", "scattered-words");
         assertThat(search("lantern", "&sort=title").get("sort").asString()).isEqualTo("title");
     }
 

@@ -11,6 +11,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,13 +29,15 @@ class ContentListener {
     private static final Logger log = LoggerFactory.getLogger(ContentListener.class);
 
     private final IndexDocuments documents;
+    private final CountryNames countryNames;
     private final BulkIndexer indexer;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final Counter deadLettered;
 
-    ContentListener(IndexDocuments documents, BulkIndexer indexer, DeadLetterPublishingRecoverer deadLetters,
-                    MeterRegistry meters) {
+    ContentListener(IndexDocuments documents, CountryNames countryNames, BulkIndexer indexer,
+                    DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
         this.documents = documents;
+        this.countryNames = countryNames;
         this.indexer = indexer;
         this.deadLetters = deadLetters;
         this.deadLettered = meters.counter("pipeline.index.items", "outcome", "dead_lettered");
@@ -49,8 +54,33 @@ class ContentListener {
                 deadLetter(record, consumer, e);
             }
         }
+        enrich(writes);
         for (BulkIndexer.Rejection rejection : indexer.write(writes)) {
             deadLetter(rejection.write().source(), consumer, new IndexRejectedException(rejection.reason()));
+        }
+        List<IndexWrite> countries = writes.stream().filter(w -> countryNames.isCountry(w)).toList();
+        if (!countries.isEmpty()) {
+            for (BulkIndexer.Rejection rejection : indexer.write(refreshedArticles(countries))) {
+                log.warn("Could not refresh the country names of article {}: {}", rejection.write().id(),
+                        rejection.reason());
+            }
+        }
+    }
+
+    private void enrich(List<IndexWrite> writes) {
+        try {
+            countryNames.enrich(writes);
+        } catch (IOException | ElasticsearchException e) {
+            throw new RetryableIndexingException("Could not read the country names: " + e.getMessage(), e);
+        }
+    }
+
+    private List<IndexWrite> refreshedArticles(List<IndexWrite> countries) {
+        try {
+            return countryNames.refreshedArticles(countries);
+        } catch (IOException | ElasticsearchException e) {
+            throw new RetryableIndexingException("Could not find the articles of changed countries: "
+                    + e.getMessage(), e);
         }
     }
 

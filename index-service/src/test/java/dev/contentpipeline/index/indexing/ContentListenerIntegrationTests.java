@@ -215,6 +215,33 @@ class ContentListenerIntegrationTests {
     }
 
     @Test
+    void articlesCarryTheirCountriesNamesAndARenameReachesThem() {
+        publish(COUNTRIES, "AL", country("AL", "Albania", "Shqipëria", 1), null);
+        publish(ARTICLES, "iso-polyphony", ("{\"id\":\"iso-polyphony\",\"title\":\"Voices of Gjirokastër\","
+                + "\"body\":\"A drone and two soloists.\",\"countries\":[\"AL\"],"
+                + "\"publishedAt\":\"2026-01-01T00:00:00Z\",\"version\":4}").getBytes(StandardCharsets.UTF_8), null);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(NullPointerException.class)
+                .untilAsserted(() -> assertThat(source(ARTICLE_ALIAS, "iso-polyphony").get("countryNames"))
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .contains("Albania", "Shqipëria", "阿尔巴尼亚"));
+
+        publish(COUNTRIES, "AL", country("AL", "Albania", "Land of the Eagles", 2), null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Object> article = source(ARTICLE_ALIAS, "iso-polyphony");
+            assertThat(article.get("countryNames")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                    .contains("Land of the Eagles").doesNotContain("Shqipëria");
+            assertThat(article).containsEntry("version", 4).containsEntry("title", "Voices of Gjirokastër");
+        });
+    }
+
+    private static byte[] country(String code, String name, String alias, long version) {
+        return ("{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"officialName\":\"Republic of " + name
+                + "\",\"aliases\":[\"" + alias + "\"],\"names\":{\"zh\":\"阿尔巴尼亚\"},\"region\":\"Europe\","
+                + "\"subregion\":\"Southern Europe\",\"status\":\"current\",\"version\":" + version + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void exposesLagBulkLatencyAndItemCounts() throws Exception {
         publish(ARTICLES, "metered", article("metered", "Metered", 1), null);
         await().atMost(Duration.ofSeconds(30)).until(() -> source(ARTICLE_ALIAS, "metered") != null);

@@ -1,70 +1,107 @@
 package dev.contentpipeline.ingest.publishing;
 
 import dev.contentpipeline.ingest.IngestProperties;
-import dev.contentpipeline.model.Article;
 import dev.contentpipeline.model.ContentHeaders;
-import dev.contentpipeline.model.ContentJson;
 import dev.contentpipeline.model.ContentType;
-import dev.contentpipeline.model.Country;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes records keyed by id, one topic per content type, and returns only once the broker acknowledged
- * the write (acks=all, idempotent producer). A delete is a tombstone carrying its version in a header.
+ * Publishes records keyed by id, one topic per content type, and answers only once the broker acknowledged
+ * each write (acks=all, idempotent producer), or the publish timeout ran out. A batch is sent whole first and
+ * its acknowledgements awaited after, so it travels in the producer's batches rather than one record a round
+ * trip. A delete is a tombstone carrying its version in a header.
  */
 @Component
 public class ContentPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final IngestProperties properties;
-    private final VersionClock versions = new VersionClock(java.time.Clock.systemUTC());
+    private final AcceptedVersions accepted;
+    private final VersionClock clock = new VersionClock(Clock.systemUTC());
 
-    ContentPublisher(KafkaTemplate<String, byte[]> kafka, IngestProperties properties) {
+    ContentPublisher(KafkaTemplate<String, byte[]> kafka, IngestProperties properties, AcceptedVersions accepted) {
         this.kafka = kafka;
         this.properties = properties;
+        this.accepted = accepted;
     }
 
-    public Receipt publish(Article article) {
-        Article versioned = article.version() != null ? article : article.withVersion(versions.next());
-        return send(ContentType.ARTICLE, versioned.id(), ContentJson.write(versioned), versioned.version());
+    /** @throws PublishFailedException if the broker did not acknowledge within the publish timeout */
+    public Receipt publish(ContentWrite write) {
+        PublishOutcome outcome = publishAll(List.of(write), properties.publishTimeout()).get(0);
+        if (!outcome.acknowledged()) {
+            throw new PublishFailedException(outcome.failure());
+        }
+        return outcome.receipt();
     }
 
-    public Receipt publish(Country country) {
-        Country versioned = country.version() != null ? country : country.withVersion(versions.next());
-        return send(ContentType.COUNTRY, versioned.code(), ContentJson.write(versioned), versioned.version());
+    /** One outcome per write, in order, all within the bulk publish timeout. */
+    public List<PublishOutcome> publishAll(List<ContentWrite> writes) {
+        return publishAll(writes, properties.bulkPublishTimeout());
     }
 
-    public Receipt delete(ContentType type, String id, Long version) {
-        return send(type, id, null, version != null ? version : versions.next());
+    private List<PublishOutcome> publishAll(List<ContentWrite> writes, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Sent> sent = new ArrayList<>(writes.size());
+        for (ContentWrite write : writes) {
+            sent.add(send(write, deadline));
+        }
+        List<PublishOutcome> outcomes = new ArrayList<>(sent.size());
+        for (Sent one : sent) {
+            outcomes.add(await(one, deadline, timeout));
+        }
+        return outcomes;
     }
 
-    private Receipt send(ContentType type, String id, byte[] value, long version) {
-        String topic = type == ContentType.ARTICLE ? properties.topics().articles() : properties.topics().countries();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, id, value);
+    private Sent send(ContentWrite write, long deadline) {
+        long version = write.version() != null ? write.version() : accepted.next(write.type(), write.id(), clock);
+        if (System.nanoTime() >= deadline) {
+            // The producer already blocked for the whole timeout on an earlier record: don't block again.
+            return new Sent(write, version, CompletableFuture.failedFuture(new TimeoutException()));
+        }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic(write.type()), write.id(),
+                write.valueAt() == null ? null : write.valueAt().apply(version));
         record.headers().add(ContentHeaders.VERSION, Long.toString(version).getBytes(StandardCharsets.UTF_8));
         try {
-            RecordMetadata metadata = kafka.send(record)
-                    .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .getRecordMetadata();
-            return new Receipt(type.wireName(), id, version, metadata.topic(), metadata.partition(),
-                    metadata.offset());
+            return new Sent(write, version, kafka.send(record));
+        } catch (RuntimeException e) {
+            return new Sent(write, version, CompletableFuture.failedFuture(e));
+        }
+    }
+
+    private PublishOutcome await(Sent sent, long deadline, Duration timeout) {
+        try {
+            long remaining = Math.max(0, deadline - System.nanoTime());
+            RecordMetadata metadata = sent.result().get(remaining, TimeUnit.NANOSECONDS).getRecordMetadata();
+            accepted.acknowledged(sent.write().type(), sent.write().id(), sent.version());
+            return new PublishOutcome(new Receipt(sent.write().type().wireName(), sent.write().id(), sent.version(),
+                    metadata.topic(), metadata.partition(), metadata.offset(), null), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while waiting for the broker", e);
-        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException
-                 | org.springframework.kafka.KafkaException e) {
-            // KafkaTemplate.send throws Spring's KafkaException when the producer cannot even take the record
-            // (metadata not available within max.block.ms while the broker restarts): that too is a 503.
-            throw new PublishFailedException("the broker did not acknowledge the write within "
-                    + properties.publishTimeout().toMillis() + " ms", e);
+            return new PublishOutcome(null, "interrupted while waiting for the broker");
+        } catch (ExecutionException | TimeoutException e) {
+            return new PublishOutcome(null, "the broker did not acknowledge the write within "
+                    + timeout.toMillis() + " ms");
         }
+    }
+
+    private String topic(ContentType type) {
+        return type == ContentType.ARTICLE ? properties.topics().articles() : properties.topics().countries();
+    }
+
+    private record Sent(ContentWrite write, long version, CompletableFuture<SendResult<String, byte[]>> result) {
     }
 }

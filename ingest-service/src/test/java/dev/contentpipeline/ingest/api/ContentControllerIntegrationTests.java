@@ -1,43 +1,20 @@
 package dev.contentpipeline.ingest.api;
 
-import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.ingest.IngestIntegrationTestSupport;
+import dev.contentpipeline.ingest.TopicReader;
 import dev.contentpipeline.model.ContentHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ContentControllerIntegrationTests {
-
-    private static final String ARTICLES = "it-ingest.articles";
-    private static final String COUNTRIES = "it-ingest.countries";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> Infrastructure.shared().kafkaBootstrapServers());
-        registry.add("ingest.topics.articles", () -> ARTICLES);
-        registry.add("ingest.topics.countries", () -> COUNTRIES);
-    }
-
-    @LocalServerPort
-    int port;
-
-    private final HttpClient http = HttpClient.newHttpClient();
+class ContentControllerIntegrationTests extends IngestIntegrationTestSupport {
 
     @Test
     void acceptedArticleIsOnTheTopicKeyedByIdWithItsVersion() throws Exception {
@@ -46,12 +23,14 @@ class ContentControllerIntegrationTests {
                  "publishedAt":"2026-02-01T08:00:00Z"}""");
 
         assertThat(response.statusCode()).isEqualTo(202);
-        JsonNode receipt = JsonMapper.shared().readTree(response.body());
+        JsonNode receipt = json(response);
         assertThat(receipt.get("type").asString()).isEqualTo("article");
         assertThat(receipt.get("id").asString()).isEqualTo("winter-in-hegang");
         assertThat(receipt.get("topic").asString()).isEqualTo(ARTICLES);
+        assertThat(receipt.has("searchable")).isFalse();
         long version = receipt.get("version").asLong();
         assertThat(version).isPositive();
+        assertThat(response.headers().firstValue("ETag")).hasValue("\"" + version + "\"");
 
         ConsumerRecord<String, byte[]> record = find(ARTICLES, "winter-in-hegang", receipt.get("offset").asLong());
         JsonNode published = JsonMapper.shared().readTree(record.value());
@@ -74,14 +53,50 @@ class ContentControllerIntegrationTests {
     }
 
     @Test
+    void aVersionMayComeInTheBodyOrInIfMatchAndAssignedVersionsStayAboveIt() throws Exception {
+        long farAhead = 9_000_000_000_000_000L;
+        assertThat(version(send("PUT", "/api/articles/given-version", """
+                {"title":"T","body":"B","publishedAt":"2026-02-01T08:00:00Z","version":%d}""".formatted(farAhead))))
+                .isEqualTo(farAhead);
+        assertThat(version(send("PUT", "/api/articles/given-version", """
+                {"title":"T","body":"B","publishedAt":"2026-02-01T08:00:00Z"}"""))).isEqualTo(farAhead + 1);
+
+        HttpResponse<String> viaIfMatch = send(request("/api/countries/AX", "application/json", WRITER_KEY)
+                .header("If-Match", "\"77\"").PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name":"Åland","officialName":"Åland Islands","names":{"zh":"奥兰"},"region":"Europe",
+                         "status":"territory"}""")));
+        assertThat(version(viaIfMatch)).isEqualTo(77);
+        ConsumerRecord<String, byte[]> record = find(COUNTRIES, "AX", json(viaIfMatch).get("offset").asLong());
+        assertThat(JsonMapper.shared().readTree(record.value()).get("version").asLong()).isEqualTo(77);
+
+        HttpResponse<String> deleteViaIfMatch = send(request("/api/countries/AX", null, WRITER_KEY)
+                .header("If-Match", "78").DELETE());
+        assertThat(version(deleteViaIfMatch)).isEqualTo(78);
+    }
+
+    @Test
+    void textIsNormalisedToNfcWithStrayWhitespaceAndControlsCleaned() throws Exception {
+        HttpResponse<String> response = send("PUT", "/api/articles/cleaned-text", """
+                {"title":"\\u00a0Cafe\\u0301\\u0007  du\\u00a0port ","summary":"Line one\\r\\nline two",
+                 "body":"Para one.\\u00a0\\n\\n\\n\\nPara two.\\u0000","tags":["\\ufefftag"],
+                 "publishedAt":"2026-02-01T08:00:00Z"}""");
+
+        JsonNode published = JsonMapper.shared().readTree(
+                find(ARTICLES, "cleaned-text", json(response).get("offset").asLong()).value());
+        assertThat(published.get("title").asString()).isEqualTo("Café du port");
+        assertThat(published.get("summary").asString()).isEqualTo("Line one\nline two");
+        assertThat(published.get("body").asString()).isEqualTo("Para one.\n\nPara two.");
+        assertThat(published.get("tags").get(0).asString()).isEqualTo("tag");
+    }
+
+    @Test
     void countryIsPublishedUnderItsUpperCaseCode() throws Exception {
         HttpResponse<String> response = send("PUT", "/api/countries/by", """
                 {"name":"Belarus","officialName":"Republic of Belarus","aliases":["White Russia"],
                  "names":{"zh":"白俄罗斯"},"region":"Europe","subregion":"Eastern Europe","status":"current"}""");
 
         assertThat(response.statusCode()).isEqualTo(202);
-        JsonNode receipt = JsonMapper.shared().readTree(response.body());
-        ConsumerRecord<String, byte[]> record = find(COUNTRIES, "BY", receipt.get("offset").asLong());
+        ConsumerRecord<String, byte[]> record = find(COUNTRIES, "BY", json(response).get("offset").asLong());
         assertThat(JsonMapper.shared().readTree(record.value()).get("code").asString()).isEqualTo("BY");
     }
 
@@ -90,8 +105,7 @@ class ContentControllerIntegrationTests {
         HttpResponse<String> response = send("DELETE", "/api/countries/AN?version=42", null);
 
         assertThat(response.statusCode()).isEqualTo(202);
-        ConsumerRecord<String, byte[]> record =
-                find(COUNTRIES, "AN", JsonMapper.shared().readTree(response.body()).get("offset").asLong());
+        ConsumerRecord<String, byte[]> record = find(COUNTRIES, "AN", json(response).get("offset").asLong());
         assertThat(record.value()).isNull();
         assertThat(new String(record.headers().lastHeader(ContentHeaders.VERSION).value(), StandardCharsets.UTF_8))
                 .isEqualTo("42");
@@ -105,58 +119,21 @@ class ContentControllerIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JsonMapper.shared().readTree(response.body());
+        JsonNode problem = json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("errors").findValuesAsString("field"))
                 .containsExactly("title", "language", "countries[0]", "publishedAt");
-        assertThat(TopicReader.readAll(Infrastructure.shared().kafkaBootstrapServers(), ARTICLES))
-                .noneMatch(r -> "refused-article".equals(r.key()));
+        assertThat(TopicReader.readAll(ARTICLES)).noneMatch(r -> "refused-article".equals(r.key()));
     }
 
-    @Test
-    void badRequestsAreRefusedWithProblems() throws Exception {
-        List<String[]> cases = List.of(
-                new String[] {"PUT", "/api/articles/Bad_Id", "{\"title\":\"t\"}"},
-                new String[] {"PUT", "/api/articles/mismatch", "{\"id\":\"other\",\"title\":\"t\"}"},
-                new String[] {"PUT", "/api/articles/not-json", "{not json"},
-                new String[] {"PUT", "/api/articles/array", "[1,2]"},
-                new String[] {"PUT", "/api/articles/empty", ""},
-                new String[] {"PUT", "/api/articles/unknown-field", "{\"title\":\"t\",\"body\":\"b\","
-                        + "\"publishedAt\":\"2026-01-01T00:00:00Z\",\"colour\":\"red\"}"},
-                new String[] {"PUT", "/api/countries/XX", "{}"},
-                new String[] {"DELETE", "/api/countries/ZZ", null},
-                new String[] {"DELETE", "/api/articles/x?version=-1", null});
-        for (String[] c : cases) {
-            HttpResponse<String> response = send(c[0], c[1], c[2]);
-            assertThat(response.statusCode()).as(c[0] + " " + c[1]).isEqualTo(400);
-            assertThat(JsonMapper.shared().readTree(response.body()).has("errors")).as(c[1]).isTrue();
-        }
-        HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(uri("/api/articles/plain"))
-                .header("Content-Type", "text/plain")
-                .PUT(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(wrongType.statusCode()).isEqualTo(415);
-    }
-
-    private ConsumerRecord<String, byte[]> find(String topic, String key, long offset) {
-        return TopicReader.readAll(Infrastructure.shared().kafkaBootstrapServers(), topic).stream()
+    private static ConsumerRecord<String, byte[]> find(String topic, String key, long offset) {
+        return TopicReader.readAll(topic).stream()
                 .filter(r -> key.equals(r.key()) && r.offset() == offset)
                 .findFirst().orElseThrow();
     }
 
     private static long version(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(202);
-        return JsonMapper.shared().readTree(response.body()).get("version").asLong();
-    }
-
-    private HttpResponse<String> send(String method, String path, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response).get("version").asLong();
     }
 }

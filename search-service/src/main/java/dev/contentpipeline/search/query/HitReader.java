@@ -20,8 +20,8 @@ final class HitReader {
         boolean country = ContentType.COUNTRY.wireName().equals(source.get(SearchFields.TYPE));
         String titleField = country ? SearchFields.NAME : SearchFields.TITLE;
         String title = text(source, titleField);
-        List<String> markedTitle = highlight.get(titleField);
-        String titleHtml = markedTitle != null && !markedTitle.isEmpty() ? markedTitle.get(0)
+        String markedTitle = mostMarked(highlight, titleField + ".");
+        String titleHtml = markedTitle != null ? markedTitle
                 : HtmlUtils.htmlEscape(title == null ? "" : title, "UTF-8");
         String id = hit.id();
         return new SearchResults.Hit(
@@ -42,9 +42,6 @@ final class HitReader {
         String best = null;
         int bestMarks = 0;
         for (String field : SearchFields.SNIPPET) {
-            if (SearchQueryFactory.isTitle(field)) {
-                continue;
-            }
             for (Map.Entry<String, List<String>> entry : highlight.entrySet()) {
                 if (!matches(field, entry.getKey()) || entry.getValue().isEmpty()) {
                     continue;
@@ -69,9 +66,26 @@ final class HitReader {
         return officialName == null ? "" : HtmlUtils.htmlEscape(officialName, "UTF-8");
     }
 
+    /** The highlight with most marks among the sub-fields of one field (the title's, say), or null. */
+    static String mostMarked(Map<String, List<String>> highlight, String prefix) {
+        String best = null;
+        int bestMarks = 0;
+        for (String field : SearchFields.TITLE_HIGHLIGHTS) {
+            List<String> marked = field.startsWith(prefix) ? highlight.get(field) : null;
+            if (marked != null && !marked.isEmpty() && count(marked.get(0)) > bestMarks) {
+                best = marked.get(0);
+                bestMarks = count(best);
+            }
+        }
+        return best;
+    }
+
     private static boolean matches(String pattern, String field) {
-        return pattern.endsWith(".*") ? field.startsWith(pattern.substring(0, pattern.length() - 1))
-                : pattern.equals(field);
+        if (!pattern.contains("*")) {
+            return pattern.equals(field);
+        }
+        int star = pattern.indexOf('*');
+        return field.startsWith(pattern.substring(0, star)) && field.endsWith(pattern.substring(star + 1));
     }
 
     private static int count(String fragment) {

@@ -6,35 +6,55 @@ import java.util.List;
  * Every index field the search reads, with its weight: the one place to change when the mappings change. Both
  * indices are searched at once, so a list may name fields of either; a field an index lacks matches nothing there.
  * <p>
- * Written for the v1 mappings (standard analyzer, no sub-fields). When the v2 mappings land, point
- * {@link #WORDS} and {@link #PHRASES} at the stemmed/folded/cjk sub-fields, {@link #PREFIXES} and
- * {@link #SUGGEST} at the autocomplete sub-fields, and {@link #TITLE_SORT} at one sort field both indices share.
+ * The fields are the analysis sub-fields of the v2 mappings: {@code .exact} holds the whole value folded (a name
+ * typed in full), {@code .folded} its words without accents or case, {@code .stemmed} English stems (search-time
+ * synonyms included), {@code .cjk} bigrams of Chinese, Japanese and Korean, {@code .autocomplete} the beginnings of
+ * words. A whole name outranks a name's words, names outrank summaries, summaries outrank bodies. A bare
+ * {@code names.*} would also match every sub-field of every language, so each list names its sub-field.
  */
 final class SearchFields {
 
-    /** Where each word is looked for exactly. Titles and names outrank summaries, summaries outrank bodies. */
+    /** Where each word is looked for exactly (no typos). */
     static final List<String> WORDS = List.of(
-            "title^4", "name^4", "officialName^3", "aliases^3", "names.*^3", "tags^2", "summary^2", "author",
-            "body");
+            "title.exact^12", "name.exact^12", "aliases.exact^10", "officialName.exact^8", "names.*.exact^8",
+            "countryNames.exact^4",
+            "title.folded^4", "title.stemmed^4", "title.cjk^4", "name.folded^4", "name.stemmed^4", "name.cjk^4",
+            "aliases.folded^3", "aliases.stemmed^3", "aliases.cjk^3", "officialName.folded^3",
+            "officialName.stemmed^3", "officialName.cjk^3", "names.*.folded^3", "names.*.cjk^3",
+            "countryNames.folded^2", "countryNames.stemmed^2", "countryNames.cjk^2", "tags^2",
+            "summary.folded^2", "summary.stemmed^2", "summary.cjk^2", "author",
+            "body.folded", "body.stemmed", "body.cjk");
 
     /**
-     * Where a word is looked for with typos. Leaves out keyword fields and the per-language names, whose many
-     * fields each cost a fuzzy automaton.
+     * Where a word is looked for with typos: the folded words of titles, names, summaries and bodies. Leaves out the
+     * per-language names and the stems, whose many fields would each cost a fuzzy automaton.
      */
     static final List<String> TYPOS = List.of(
-            "title^4", "name^4", "officialName^3", "aliases^3", "summary^2", "body");
+            "title.folded^4", "name.folded^4", "aliases.folded^3", "officialName.folded^3", "summary.folded^2",
+            "body.folded");
 
     /** Where the last word is looked for as the beginning of a word. */
     static final List<String> PREFIXES = List.of(
-            "title^4", "name^4", "officialName^3", "aliases^3", "names.*^3", "summary^2", "body");
+            "title.autocomplete^4", "name.autocomplete^4", "aliases.autocomplete^3", "officialName.autocomplete^3",
+            "countryNames.autocomplete", "names.*.folded^2", "summary.folded", "body.folded^0.5");
 
     /** Where quoted phrases must match, and where the whole query as a phrase earns a bonus. */
     static final List<String> PHRASES = List.of(
-            "title^4", "name^4", "officialName^3", "aliases^3", "names.*^3", "summary^2", "body");
+            "title.exact^12", "name.exact^12", "aliases.exact^10", "officialName.exact^8", "names.*.exact^8",
+            "countryNames.exact^4",
+            "title.folded^4", "title.cjk^4", "name.folded^4", "name.cjk^4", "aliases.folded^3",
+            "officialName.folded^3", "names.*.folded^3", "names.*.cjk^3", "countryNames.folded^2",
+            "summary.folded^2", "summary.cjk^2", "body.folded", "body.cjk");
+
+    /** Where the whole query is looked for as a whole value: a name or title typed in full. */
+    static final List<String> WHOLE_VALUES = List.of(
+            "title.exact^12", "name.exact^12", "aliases.exact^10", "officialName.exact^8", "names.*.exact^8",
+            "countryNames.exact^4");
 
     /** Search as you type, over titles and country names. */
     static final List<String> SUGGEST = List.of(
-            "title^3", "name^3", "aliases^2", "officialName^2", "names.*^2");
+            "title.autocomplete^3", "name.autocomplete^3", "aliases.autocomplete^2", "officialName.autocomplete^2",
+            "names.*.folded^2", "names.*.cjk^2", "title.cjk^3", "name.cjk^3");
 
     /** Where "did you mean" looks for better spellings, per index (a suggester fails on a field its index lacks). */
     static final List<String> SPELLING_ARTICLES = List.of("title", "summary", "body");
@@ -44,15 +64,21 @@ final class SearchFields {
     static final String TITLE = "title";
     static final String NAME = "name";
 
+    /** The sub-fields whose highlights mark a title or name, the one with most marks wins. */
+    static final List<String> TITLE_HIGHLIGHTS = List.of(
+            "title.exact", "title.folded", "title.stemmed", "title.cjk", "title.autocomplete",
+            "name.exact", "name.folded", "name.stemmed", "name.cjk", "name.autocomplete");
+
     /** Where the snippet may come from, the first wins when two passages match equally well. */
     static final List<String> SNIPPET = List.of(
-            "body", "summary", "aliases", "officialName", "names.*", "title", "name");
+            "body.folded", "body.stemmed", "body.cjk", "summary.folded", "summary.stemmed", "summary.cjk",
+            "aliases.folded", "officialName.folded", "names.*.folded", "names.*.cjk");
 
     /** Where the snippet comes from when nothing matched in a passage (the match was in the title, say). */
-    static final List<String> SNIPPET_WITHOUT_MATCH = List.of("summary", "body");
+    static final List<String> SNIPPET_WITHOUT_MATCH = List.of("summary.folded", "body.folded");
 
-    /** Sorted by title: v1 has no field both indices share, so articles come before countries. */
-    static final List<String> TITLE_SORT = List.of("title.keyword", "name.keyword");
+    /** Sorted by title: one lower-cased keyword both indices fill, from an article's title and a country's name. */
+    static final List<String> TITLE_SORT = List.of("sortTitle");
 
     static final String PUBLISHED_AT = "publishedAt";
     static final String TYPE = "type";
@@ -76,6 +102,8 @@ final class SearchFields {
     static final float PREFIX_BOOST = 0.6f;
     /** The bonus for the whole query found as a phrase: exact phrases outrank scattered words. */
     static final float WHOLE_PHRASE_BOOST = 3.0f;
+    /** The bonus for the whole query being a whole name or title ("Saint Helena, Ascension and Tristan da Cunha"). */
+    static final float WHOLE_VALUE_BOOST = 5.0f;
 
     private SearchFields() {
     }

@@ -58,9 +58,8 @@ class SearchQueryFactory {
                     .highlight(h -> {
                         h.encoder(HighlighterEncoder.Html).preTags(MARK_OPEN).postTags(MARK_CLOSE)
                                 .requireFieldMatch(true).order(HighlighterOrder.Score);
-                        h.fields(SearchFields.TITLE, whole()).fields(SearchFields.NAME, whole());
-                        SearchFields.SNIPPET.stream().filter(f -> !isTitle(f))
-                                .forEach(field -> h.fields(field, passage(field)));
+                        SearchFields.TITLE_HIGHLIGHTS.forEach(field -> h.fields(field, whole()));
+                        SearchFields.SNIPPET.forEach(field -> h.fields(field, passage(field)));
                         return h;
                     });
             if (postFilter != null) {
@@ -89,11 +88,7 @@ class SearchQueryFactory {
                 })));
     }
 
-    static boolean isTitle(String field) {
-        return field.equals(SearchFields.TITLE) || field.equals(SearchFields.NAME);
-    }
-
-    private static HighlightField whole() {
+    static HighlightField whole() {
         return HighlightField.of(f -> f.numberOfFragments(0));
     }
 

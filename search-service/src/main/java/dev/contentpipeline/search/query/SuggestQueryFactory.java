@@ -13,8 +13,7 @@ import java.util.List;
 
 /**
  * Search as you type over titles and country names: every word typed must begin a word of the same field, the
- * last as a prefix, the others with typos forgiven ({@code multi_match} of type {@code bool_prefix}). Switch
- * {@link SearchFields#SUGGEST} to the autocomplete sub-fields when the mappings have them.
+ * last as a prefix, the others with typos forgiven ({@code multi_match} of type {@code bool_prefix}).
  */
 @Component
 class SuggestQueryFactory {
@@ -53,9 +52,12 @@ class SuggestQueryFactory {
                             .fields(SearchFields.SUGGEST).lenient(true).boost(2.0f)));
                     return b;
                 }))
-                .highlight(h -> h.encoder(HighlighterEncoder.Html)
-                        .preTags(SearchQueryFactory.MARK_OPEN).postTags(SearchQueryFactory.MARK_CLOSE)
-                        .fields(SearchFields.TITLE, f -> f.numberOfFragments(0))
-                        .fields(SearchFields.NAME, f -> f.numberOfFragments(0))));
+                .highlight(h -> {
+                    h.encoder(HighlighterEncoder.Html)
+                            .preTags(SearchQueryFactory.MARK_OPEN).postTags(SearchQueryFactory.MARK_CLOSE)
+                            .requireFieldMatch(true);
+                    SearchFields.TITLE_HIGHLIGHTS.forEach(field -> h.fields(field, SearchQueryFactory.whole()));
+                    return h;
+                }));
     }
 }

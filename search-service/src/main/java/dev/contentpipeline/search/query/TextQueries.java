@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Turns a parsed query into Elasticsearch's bool, match and match_phrase queries. Each clause must match in
  * some field (a word exactly, with typos or, the last one, as a prefix); quoted phrases match exactly; the whole
- * query found as a phrase earns a bonus. Typo'd and prefix matches score below exact ones.
+ * query found as a whole name or title, or as a phrase, earns a bonus. Typo'd and prefix matches score below exact ones.
  */
 final class TextQueries {
 
@@ -33,6 +33,15 @@ final class TextQueries {
         query.required().forEach(clause -> bool.must(clause(clause)));
         query.excluded().forEach(term -> bool.mustNot(exactly(term)));
         List<String> words = query.plainWords();
+        if (!words.isEmpty()) {
+            // A name or title typed in full outranks every record that merely shares its words.
+            bool.should(s -> s.multiMatch(m -> m
+                    .query(String.join(" ", words))
+                    .type(TextQueryType.BestFields)
+                    .fields(SearchFields.WHOLE_VALUES)
+                    .lenient(true)
+                    .boost(SearchFields.WHOLE_VALUE_BOOST)));
+        }
         if (words.size() > 1) {
             bool.should(s -> s.multiMatch(m -> m
                     .query(String.join(" ", words))

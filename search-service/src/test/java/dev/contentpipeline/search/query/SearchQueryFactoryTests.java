@@ -39,7 +39,8 @@ class SearchQueryFactoryTests {
         JsonNode text = json.at("/query/bool/must/0/bool");
         JsonNode first = text.at("/must/0/bool/should");
         assertThat(first.at("/0/multi_match/query").asString()).isEqualTo("hegang");
-        assertThat(first.at("/0/multi_match/fields").toString()).contains("title^4", "name^4", "body");
+        assertThat(first.at("/0/multi_match/fields").toString()).contains("title.exact^12", "name.folded^4",
+                "body.stemmed");
         assertThat(first.at("/0/multi_match/operator").asString()).isEqualTo("and");
         assertThat(first.at("/1/multi_match/fuzziness").asString()).isEqualTo("AUTO:5,9");
         assertThat(first.at("/1/multi_match/boost").asDouble()).isLessThan(1);
@@ -48,8 +49,11 @@ class SearchQueryFactoryTests {
         assertThat(last.at("/bool/should/0/multi_match/query").asString()).isEqualTo("pot");
         assertThat(last.at("/bool/should/1/multi_match/type").asString())
                 .as("three letters: no typo").isEqualTo("phrase_prefix");
-        assertThat(text.at("/should/0/multi_match/type").asString()).isEqualTo("phrase");
+        assertThat(text.at("/should/0/multi_match/fields").toString()).as("the whole query as a whole name")
+                .contains("name.exact^12").doesNotContain("folded");
         assertThat(text.at("/should/0/multi_match/query").asString()).isEqualTo("hegang pot");
+        assertThat(text.at("/should/1/multi_match/type").asString()).isEqualTo("phrase");
+        assertThat(text.at("/should/1/multi_match/query").asString()).isEqualTo("hegang pot");
         assertThat(json.at("/query/bool/filter/0/term/deleted/value").asBoolean()).isFalse();
         assertThat(factory.search(params("q", "x"), COUNTRIES).searchType())
                 .as("word frequencies over both indices").isEqualTo(SearchType.DfsQueryThenFetch);
@@ -81,8 +85,13 @@ class SearchQueryFactoryTests {
 
     @Test
     void titlesAndNamesWeighMoreThanBodies() {
-        assertThat(SearchFields.WORDS).startsWith("title^4", "name^4").endsWith("body");
-        assertThat(SearchFields.TYPOS).doesNotContain("names.*^3", "tags^2");
+        assertThat(SearchFields.WORDS).startsWith("title.exact^12", "name.exact^12").endsWith("body.cjk");
+        assertThat(SearchFields.TYPOS).allMatch(field -> field.contains(".folded"));
+        for (List<String> fields : List.of(SearchFields.WORDS, SearchFields.TYPOS, SearchFields.PREFIXES,
+                SearchFields.PHRASES, SearchFields.SUGGEST, SearchFields.SNIPPET)) {
+            assertThat(fields).as("a bare names.* would match every sub-field of every language")
+                    .noneMatch(field -> field.startsWith("names.*^") || field.equals("names.*"));
+        }
     }
 
     @Test
@@ -100,11 +109,11 @@ class SearchQueryFactoryTests {
 
         SearchParameters first = params("q", "x", "sort", "title");
         String cursor = new Cursor(Sorting.TITLE, first.fingerprint(),
-                List.of(FieldValue.of("Hot pot"), FieldValue.NULL, FieldValue.of("article"), FieldValue.of("a"))).encode();
+                List.of(FieldValue.of("hot pot"), FieldValue.of("article"), FieldValue.of("a"))).encode();
         JsonNode next = render(factory.search(params("q", "x", "cursor", cursor), COUNTRIES));
         assertThat(next.get("from")).isNull();
-        assertThat(next.get("search_after").toString()).isEqualTo("[\"Hot pot\",null,\"article\",\"a\"]");
-        assertThat(next.at("/sort/0/title.keyword/order").asString()).isEqualTo("asc");
+        assertThat(next.get("search_after").toString()).isEqualTo("[\"hot pot\",\"article\",\"a\"]");
+        assertThat(next.at("/sort/0/sortTitle/order").asString()).isEqualTo("asc");
         assertThat(factory.search(params("q", "x", "page", "1000", "size", "10"), COUNTRIES).size())
                 .as("never past the 10,000 window").isEqualTo(10);
     }
@@ -135,8 +144,11 @@ class SearchQueryFactoryTests {
         assertThat(json.at("/highlight/pre_tags/0").asString()).isEqualTo("<mark>");
         assertThat(json.at("/highlight/encoder").asString()).isEqualTo("html");
         assertThat(json.at("/highlight/order").asString()).isEqualTo("score");
-        assertThat(json.at("/highlight/fields/title/number_of_fragments").asInt()).isZero();
-        assertThat(json.at("/highlight/fields/body/no_match_size").asInt()).isEqualTo(160);
+        assertThat(json.at("/highlight/require_field_match").asBoolean()).isTrue();
+        assertThat(json.at("/highlight/fields/title.stemmed/number_of_fragments").asInt()).isZero();
+        assertThat(json.at("/highlight/fields/name.exact/number_of_fragments").asInt()).isZero();
+        assertThat(json.at("/highlight/fields/body.folded/no_match_size").asInt()).isEqualTo(160);
+        assertThat(json.at("/highlight/fields/body.stemmed/no_match_size").asInt()).isZero();
         assertThat(json.at("/_source/includes").toString()).doesNotContain("\"body\"");
         assertThat(factory.search(params("q", "x"), COUNTRIES).index()).containsExactly("articles", "countries");
     }

@@ -1,0 +1,110 @@
+package dev.contentpipeline.benchmarks;
+
+import dev.contentpipeline.model.ContentHeaders;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A backlog: the topic filled first with Kafka's own producer (the JSON ingest publishes, keyed by id, with the
+ * version header), then an indexer started on it. The drain is timed from the moment its consumers were assigned
+ * partitions (read from its log) to the moment a count saw every article, so JVM start-up is left out; the time
+ * with start-up is reported too.
+ */
+final class BacklogDrain {
+
+    static final String TOPIC = "bench.backlog.articles";
+    static final String ALIAS = "backlog-articles";
+    static final String ASSIGNED = "partitions assigned";
+
+    /** Fills the topic; returns how fast Kafka alone took the records (acks=all, idempotent, as ingest sends). */
+    static Throughput fill(String bootstrapServers, byte[][] corpus, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Could not create " + TOPIC + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Map<String, Object> settings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20);
+        byte[] version = Long.toString(RawBulkLoad.VERSION).getBytes(StandardCharsets.UTF_8);
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long started = System.nanoTime();
+        long acknowledged;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (byte[] json : corpus) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC,
+                        new String(RawBulkLoad.idOf(json), StandardCharsets.US_ASCII), withVersion(json));
+                record.headers().add(ContentHeaders.VERSION, version);
+                producer.send(record, (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+            }
+            producer.flush();
+            acknowledged = System.nanoTime();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("Filling " + TOPIC + " failed: " + failure.get().getMessage(), failure.get());
+        }
+        return new Throughput(corpus.length, started, acknowledged, acknowledged, 0, 0);
+    }
+
+    /** Waits until an indexer just started on the filled topic has its partitions: the drain begins. */
+    static long awaitAssigned(PipelineServices.Running indexer) {
+        return awaitLogLine(indexer.process().logFile(), ASSIGNED, Duration.ofSeconds(300));
+    }
+
+    static Throughput drain(long assigned, Elasticsearch elasticsearch, int docs) {
+        long searchable = elasticsearch.awaitCount(ALIAS, docs, Elasticsearch.LOAD_TIMEOUT);
+        return new Throughput(docs, assigned, searchable, searchable, 0, 0);
+    }
+
+    /** The record as ingest publishes it: the article's JSON with its version, the record's last field. */
+    static byte[] withVersion(byte[] json) {
+        byte[] field = (",\"version\":" + RawBulkLoad.VERSION + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] value = new byte[json.length - 1 + field.length];
+        System.arraycopy(json, 0, value, 0, json.length - 1);
+        System.arraycopy(field, 0, value, json.length - 1, field.length);
+        return value;
+    }
+
+    private static long awaitLogLine(Path log, String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(text)) {
+                    return System.nanoTime();
+                }
+            } catch (IOException e) {
+                // being written: read again
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        throw new IllegalStateException("The indexer's log (" + log + ") did not say '" + text + "' within "
+                + timeout.toSeconds() + " s");
+    }
+}

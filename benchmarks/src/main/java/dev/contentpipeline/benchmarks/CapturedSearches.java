@@ -1,0 +1,68 @@
+package dev.contentpipeline.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The very requests search-service sends Elasticsearch for each query of the mix, so that "straight to
+ * Elasticsearch" asks Elasticsearch for exactly the same work and the difference is the service's own cost.
+ * They are read from the service's log: the Elasticsearch client's {@code tracer} logger, switched to TRACE through
+ * the actuator for one pass over the mix, writes each request as a curl command.
+ */
+final class CapturedSearches {
+
+    /** One request: the path and query string, and the JSON body. */
+    record Captured(String pathAndQuery, byte[] body) {
+    }
+
+    private static final String CURL = "curl -iX POST '";
+    private static final String DATA = "' -d '";
+
+    private CapturedSearches() {
+    }
+
+    static List<Captured> capture(String searchUrl, Path serviceLog, QueryMix mix) throws IOException {
+        setTracer(searchUrl, "\"TRACE\"");
+        List<Captured> captured = new ArrayList<>();
+        try {
+            for (int n = 0; n < mix.queries().size(); n++) {
+                long before = Files.size(serviceLog);
+                Http.send(mix.viaSearchService(searchUrl, n)).orThrow("Query " + mix.query(n));
+                captured.add(firstSearchAfter(serviceLog, before, mix.query(n)));
+            }
+        } finally {
+            setTracer(searchUrl, "null");
+        }
+        return captured;
+    }
+
+    private static void setTracer(String searchUrl, String level) {
+        Http.post(searchUrl + "/actuator/loggers/tracer", "application/json",
+                ("{\"configuredLevel\":" + level + "}").getBytes(StandardCharsets.UTF_8)).orThrow("Setting the tracer");
+    }
+
+    /** The first search request (not a count or a suggestion) the log gained after {@code offset}. */
+    private static Captured firstSearchAfter(Path log, long offset, String query) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        String added = new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
+        for (String line : added.split("\n")) {
+            int curl = line.indexOf(CURL);
+            int data = line.indexOf(DATA);
+            if (curl < 0 || data < 0 || !line.contains("/_search")) {
+                continue;
+            }
+            String url = line.substring(curl + CURL.length(), data);
+            String body = line.substring(data + DATA.length(), line.lastIndexOf('\''));
+            if (body.contains("\"aggregations\"")) {
+                int path = url.indexOf('/', url.indexOf("://") + 3);
+                return new Captured(url.substring(path), body.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        throw new IllegalStateException("search-service's log shows no search request for '" + query
+                + "': is the tracer logger at TRACE?");
+    }
+}

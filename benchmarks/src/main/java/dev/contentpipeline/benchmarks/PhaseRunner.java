@@ -1,0 +1,160 @@
+package dev.contentpipeline.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The measuring phases, each timed inside a {@link PhaseTimer} so its CPU use is known too. */
+final class PhaseRunner {
+
+    /** Runs a phase between CPU snapshots; first, unless told not to, waits until the previous phase settled. */
+    interface PhaseTimer {
+        <T> T measure(String phase, boolean settleFirst, Supplier<T> body);
+    }
+
+    private final BenchmarkOptions options;
+    private final Results results;
+    private final Log log;
+    private final Elasticsearch elasticsearch;
+    private final SyntheticCorpus corpus;
+    private final byte[][] json;
+    private final PhaseTimer timer;
+
+    PhaseRunner(BenchmarkOptions options, Results results, Log log, Elasticsearch elasticsearch,
+                SyntheticCorpus corpus, byte[][] json, PhaseTimer timer) {
+        this.options = options;
+        this.results = results;
+        this.log = log;
+        this.elasticsearch = elasticsearch;
+        this.corpus = corpus;
+        this.json = json;
+        this.timer = timer;
+    }
+
+    void raw(String index) {
+        log.phase("raw Elasticsearch: sweep, then the corpus");
+        RawBulkLoad raw = new RawBulkLoad(elasticsearch, json);
+        List<RawBulkLoad.SweepPoint> sweep = timer.measure(Phases.RAW_SWEEP, true,
+                () -> raw.sweep(options.sweepDocs(), log));
+        ChunkedLoad.Settings best = RawBulkLoad.best(sweep);
+        log.line("loading %,d documents at %s", json.length, best.label());
+        Throughput throughput = timer.measure(Phases.RAW_BULK, true, () -> raw.load(index, best));
+        results.raw = new RawBulkLoad.Result(best, sweep, throughput);
+        log.line("raw bulk: %,.0f docs/s until searchable (%,.0f acknowledged), %.1f s; index %s",
+                throughput.docsPerSecond(), throughput.acknowledgedPerSecond(), throughput.seconds(),
+                elasticsearch.stats(index));
+        elasticsearch.deleteIndex(index);
+    }
+
+    void endToEnd(IngestLoad ingest, String alias) {
+        log.phase("end to end: ingest-service -> Kafka -> index-service -> Elasticsearch");
+        ChunkedLoad.Settings settings = ingest.settings(results.raw.settings());
+        results.ingestMode = ingest.usesBulk() ? "POST /api/bulk, " + settings.label() : "PUT /api/articles/{id} x "
+                + settings.concurrency();
+        log.line("through %s", results.ingestMode);
+        results.endToEnd = timer.measure(Phases.END_TO_END, true, () -> {
+            long started = System.nanoTime();
+            ChunkedLoad.Outcome outcome = ingest.load(json, settings);
+            long acknowledged = System.nanoTime();
+            long searchable = elasticsearch.awaitCount(alias, json.length, Elasticsearch.LOAD_TIMEOUT);
+            return new Throughput(json.length, started, acknowledged, searchable, outcome.requests(),
+                    outcome.resent());
+        });
+        log.line("end to end: %,.0f docs/s until searchable (%,.0f acknowledged by ingest), %.1f s: %.2f of raw bulk",
+                results.endToEnd.docsPerSecond(), results.endToEnd.acknowledgedPerSecond(),
+                results.endToEnd.seconds(), results.endToEndRatio());
+    }
+
+    void backlog(PipelineServices services, String bootstrapServers, ResourceUsage usage) {
+        log.phase("backlog: the topic filled first, then an indexer started on it");
+        results.kafkaFill = timer.measure(Phases.KAFKA_FILL, true, () -> BacklogDrain.fill(bootstrapServers, json, 3));
+        log.line("Kafka alone took %,.0f records/s (acks=all, idempotent)", results.kafkaFill.acknowledgedPerSecond());
+        String name = "index-service-backlog";
+        PipelineServices.Running indexer = services.startIndex(name, options.indexJar(), BacklogDrain.TOPIC,
+                BacklogDrain.ALIAS, "index-service-backlog");
+        usage.track(name, indexer.pid());
+        try {
+            long assigned = timer.measure(Phases.BACKLOG_STARTUP, false, () -> BacklogDrain.awaitAssigned(indexer));
+            // Straight on: the drain began with the assignment, so nothing may wait in between.
+            results.drain = timer.measure(Phases.BACKLOG_DRAIN, false,
+                    () -> BacklogDrain.drain(assigned, elasticsearch, json.length));
+            results.drainSecondsWithStartup = (results.drain.searchable() - indexer.startedNanos()) / 1e9;
+            IndexerMetrics.Totals drained = IndexerMetrics.read(indexer.url());
+            if (drained != null) {
+                results.indexer.put(Phases.BACKLOG_DRAIN, drained);
+            }
+            usage.snapshot();
+            results.heaps.put(name, Heap.describe(indexer.pid(), log));
+        } finally {
+            indexer.process().stop();
+        }
+        log.line("drain: %,.0f docs/s from partition assignment until searchable (%.1f s; %.1f s with start-up): "
+                + "%.2f of raw bulk", results.drain.docsPerSecond(), results.drain.seconds(),
+                results.drainSecondsWithStartup, results.drainRatio());
+        elasticsearch.deleteIndex(elasticsearch.indexBehind(BacklogDrain.ALIAS));
+    }
+
+    void freshness(IngestLoad ingest, String alias) {
+        log.phase("freshness: PUTs at a constant rate, acknowledgement to searchable");
+        for (int rate : options.freshnessRates()) {
+            byte[][] articles = corpus.jsonOfFirst("fresh" + rate + "-",
+                    (int) (rate * options.freshnessTime().toSeconds()));
+            FreshnessProbe.Step step = timer.measure(Phases.freshness(rate), true,
+                    () -> new FreshnessProbe(ingest, elasticsearch, alias).run(rate, options.freshnessTime(), articles));
+            results.freshness.add(step);
+            log.line("%d PUT/s: %d sent, %d acknowledged, %d searchable; ack->searchable p50 %.0f ms, p99 %.0f ms; "
+                    + "PUT p50 %.0f ms, p99 %.0f ms", rate, step.sent(), step.acknowledged(), step.found(),
+                    step.searchable().p50(), step.searchable().p99(), step.put().p50(), step.put().p99());
+        }
+    }
+
+    void search(String searchUrl, Path searchLog) {
+        log.phase("search: search-service and Elasticsearch directly, the same queries");
+        QueryMix mix = new QueryMix(corpus);
+        List<CapturedSearches.Captured> requests;
+        try {
+            requests = CapturedSearches.capture(searchUrl, searchLog, mix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        log.line("captured search-service's %d Elasticsearch requests, %,d bytes of JSON on average", requests.size(),
+                (long) requests.stream().mapToInt(r -> r.body().length).average().orElse(0));
+        SearchLoad service = new SearchLoad(n -> mix.viaSearchService(searchUrl, n), "tookMs");
+        SearchLoad direct = new SearchLoad(n -> mix.direct(elasticsearch.url(), requests, n), "took");
+        service.warmUp(3, mix.queries().size(), log);
+        direct.warmUp(3, mix.queries().size(), log);
+        // Alternating short rounds, so that a burst of other work on the machine falls on both alike.
+        int rounds = 4;
+        Duration round = options.searchTime().dividedBy(rounds);
+        SearchLoad.Stretch[] fixed = timer.measure(Phases.SEARCH_FIXED, true, () -> {
+            SearchLoad.Stretch viaService = null;
+            SearchLoad.Stretch straight = null;
+            for (int r = 0; r < rounds; r++) {
+                straight = merge(straight, direct.run(options.searchRate(), round));
+                viaService = merge(viaService, service.run(options.searchRate(), round));
+            }
+            return new SearchLoad.Stretch[] {viaService, straight};
+        });
+        log.line("at %d q/s: search-service p50 %.1f ms p99 %.1f ms; direct p50 %.1f ms p99 %.1f ms",
+                options.searchRate(), fixed[0].latencies().p50(), fixed[0].latencies().p99(),
+                fixed[1].latencies().p50(), fixed[1].latencies().p99());
+        SearchLoad.Capacity[] capacity = timer.measure(Phases.SEARCH_CAPACITY, true, () -> new SearchLoad.Capacity[] {
+                service.capacity(options.searchRate(), options.stepTime(), options.searchSlo(), log, "search-service"),
+                direct.capacity(options.searchRate(), options.stepTime(), options.searchSlo(), log, "direct")});
+        results.searchService = new Results.Search(fixed[0], capacity[0]);
+        results.direct = new Results.Search(fixed[1], capacity[1]);
+    }
+
+    private static SearchLoad.Stretch merge(SearchLoad.Stretch sum, SearchLoad.Stretch more) {
+        if (sum == null) {
+            return more;
+        }
+        sum.latencies().addAll(more.latencies());
+        sum.serverMillis().addAll(more.serverMillis());
+        return new SearchLoad.Stretch(sum.rate(), sum.sent() + more.sent(), sum.answeredInTime()
+                + more.answeredInTime(), sum.latencies(), sum.serverMillis());
+    }
+}

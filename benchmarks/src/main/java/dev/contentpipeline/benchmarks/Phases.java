@@ -1,0 +1,21 @@
+package dev.contentpipeline.benchmarks;
+
+/** The phases' names, as the report, the CPU table and the profiles name them. */
+final class Phases {
+
+    static final String RAW_SWEEP = "raw bulk sweep";
+    static final String RAW_BULK = "raw bulk";
+    static final String END_TO_END = "end to end";
+    static final String KAFKA_FILL = "backlog: Kafka fill";
+    static final String BACKLOG_STARTUP = "backlog: indexer start-up";
+    static final String BACKLOG_DRAIN = "backlog drain";
+    static final String SEARCH_FIXED = "search, fixed rate";
+    static final String SEARCH_CAPACITY = "search, rising rate";
+
+    private Phases() {
+    }
+
+    static String freshness(int rate) {
+        return "freshness " + rate + "/s";
+    }
+}

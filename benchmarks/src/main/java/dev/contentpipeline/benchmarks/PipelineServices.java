@@ -1,0 +1,137 @@
+package dev.contentpipeline.benchmarks;
+
+import dev.contentpipeline.localstack.LocalStack;
+import dev.contentpipeline.localstack.ServiceProcess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Starts the services from their exec jars, as {@code ./pipeline run} does, on free ports. Ingest gets an API key
+ * made for this run (only its SHA-256 in its environment) with a rate limit far above what the benchmark sends, so
+ * that the limiter never shapes the figures.
+ */
+final class PipelineServices {
+
+    static final Duration HEALTHY_WITHIN = Duration.ofSeconds(180);
+
+    private final LocalStack stack;
+    private final Path logDir;
+    private final boolean profile;
+    private final String apiKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+
+    PipelineServices(LocalStack stack, Path logDir, boolean profile) {
+        this.stack = stack;
+        this.logDir = logDir;
+        this.profile = profile;
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    /** A started service, with the pid its watchdog recorded. */
+    record Running(ServiceProcess process, long pid, long startedNanos) {
+
+        String url() {
+            return process.baseUrl();
+        }
+
+        String name() {
+            return process.name();
+        }
+    }
+
+    Running startIngest(Path jar) {
+        Map<String, String> environment = common("ingest-service");
+        environment.put("INGEST_SECURITY_KEYS_BENCHMARK_SHA256", sha256(apiKey));
+        environment.put("INGEST_SECURITY_KEYS_BENCHMARK_SCOPES", "write");
+        environment.put("INGEST_SECURITY_RATELIMIT_REQUESTSPERSECOND", "1000000");
+        environment.put("INGEST_SECURITY_RATELIMIT_BURST", "1000000");
+        return start("ingest-service", jar, environment);
+    }
+
+    /** The indexer on the content topics, or (for the backlog) on its own topic, alias and consumer group. */
+    Running startIndex(String name, Path jar, String articlesTopic, String articlesAlias, String group) {
+        Map<String, String> environment = common(name);
+        environment.put("INDEX_TOPICS_ARTICLES", articlesTopic);
+        environment.put("INDEX_ALIASES_ARTICLES", articlesAlias);
+        environment.put("SPRING_KAFKA_CONSUMER_GROUPID", group);
+        return start(name, jar, environment);
+    }
+
+    /** With the actuator's loggers endpoint, through which {@link CapturedSearches} turns the tracer on. */
+    Running startSearch(Path jar) {
+        Map<String, String> environment = common("search-service");
+        environment.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,metrics,loggers");
+        return start("search-service", jar, environment);
+    }
+
+    Path log(String name) {
+        return logDir.resolve(name + ".log");
+    }
+
+    void awaitHealthy(Running service) {
+        service.process().awaitHealthy(HEALTHY_WITHIN);
+    }
+
+    Path jfrFile(String name) {
+        return logDir.resolve(name + ".jfr");
+    }
+
+    private Map<String, String> common(String name) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
+        environment.put("ELASTICSEARCH_URL", stack.elasticsearchUrl());
+        if (profile) {
+            // Execution samples every 20 ms (JFR's default settings, about 1% overhead), written when it stops; native
+            // memory tracking to say where the memory is, and how much of it the profiler itself holds.
+            environment.put("JDK_JAVA_OPTIONS", "-XX:NativeMemoryTracking=summary "
+                    + "-XX:StartFlightRecording=settings=default,dumponexit=true,filename=" + jfrFile(name));
+        }
+        return environment;
+    }
+
+    private Running start(String name, Path jar, Map<String, String> environment) {
+        long started = System.nanoTime();
+        ServiceProcess process = ServiceProcess.start(name, jar, environment, logDir);
+        return new Running(process, pidOf(name, process), started);
+    }
+
+    /** The pid the watchdog wrote: the JVM's own, as it runs the command in the background of its shell. */
+    private long pidOf(String name, ServiceProcess process) {
+        Path pidFile = logDir.resolve(name + ".pid");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                String pid = Files.exists(pidFile) ? Files.readString(pidFile).strip() : "";
+                if (!pid.isEmpty()) {
+                    return Long.parseLong(pid);
+                }
+            } catch (IOException | NumberFormatException e) {
+                // written as we read it: try again
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        process.kill();
+        throw new IllegalStateException("No pid file for " + name + " at " + pidFile);
+    }
+
+    static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.contentpipeline.benchmarks;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything one run measured, filled in phase by phase, for the report and the chart. */
+final class Results {
+
+    /** A phase's edges on the wall clock, for the profiles, and its CPU use. */
+    record Window(String phase, Instant from, Instant to, ResourceUsage.Phase usage) {
+    }
+
+    /** The search measurement of one target: fixed rate percentiles and the highest sustained rate. */
+    record Search(SearchLoad.Stretch fixedRate, SearchLoad.Capacity capacity) {
+    }
+
+    BenchmarkOptions options;
+    String arguments;
+    Instant started;
+    Instant finished;
+    String machine;
+    double corpusMegabytes;
+    String refreshInterval;
+    RawBulkLoad.Result raw;
+    String ingestMode;
+    Throughput endToEnd;
+    Throughput kafkaFill;
+    Throughput drain;
+    double drainSecondsWithStartup;
+    final List<FreshnessProbe.Step> freshness = new ArrayList<>();
+    Search searchService;
+    Search direct;
+    final List<Window> windows = new ArrayList<>();
+    Map<String, ResourceUsage.Process> processes = new LinkedHashMap<>();
+    /** Per service: where its memory is, for the memory target. */
+    final Map<String, Heap.Memory> heaps = new LinkedHashMap<>();
+    /** Per phase, per process: where the CPU went. */
+    final Map<String, Map<String, Profiles.Summary>> profiles = new LinkedHashMap<>();
+    /** Per phase: the indexer's bulk requests, from its own metrics. */
+    final Map<String, IndexerMetrics.Totals> indexer = new LinkedHashMap<>();
+    final List<String> notes = new ArrayList<>();
+
+    /** End to end over raw bulk; NaN if either was not measured. */
+    double endToEndRatio() {
+        return endToEnd == null || raw == null ? Double.NaN : endToEnd.docsPerSecond() / raw.throughput().docsPerSecond();
+    }
+
+    double drainRatio() {
+        return drain == null || raw == null ? Double.NaN : drain.docsPerSecond() / raw.throughput().docsPerSecond();
+    }
+
+    /** The indexer's bulk requests in a phase, in words. */
+    String indexerSummary(String phase) {
+        IndexerMetrics.Totals totals = indexer.get(phase);
+        return totals == null ? "n/a (no metrics)" : totals.describe();
+    }
+
+    Window window(String phase) {
+        return windows.stream().filter(w -> w.phase().equals(phase)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.contentpipeline.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextCleanerTests {
+
+    @Test
+    void singleLineTextLosesStrayWhitespaceAndControlsButNotContent() {
+        assertThat(Checks.clean("\u00A0 Caf\u0065\u0301\u2007du\tport\u202F\r\n")).isEqualTo("Café du port");
+        assertThat(Checks.clean("Two\n\nlines")).isEqualTo("Two lines");
+        assertThat(Checks.clean("Bell\u0007 and\u0000 nul\u009B")).isEqualTo("Bell and nul");
+        assertThat(Checks.clean("\uFEFFTitle")).isEqualTo("Title");
+        assertThat(Checks.clean(" \u00A0\u3000 ")).isNull();
+    }
+
+    @Test
+    void joinersDirectionMarksAndSurrogatePairsStay() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        assertThat(Checks.clean(family)).isEqualTo(family);
+        assertThat(Checks.clean("می\u200Cخواهم")).isEqualTo("می\u200Cخواهم");
+        assertThat(Checks.clean("\u200Fשלום")).isEqualTo("\u200Fשלום");
+        assertThat(Checks.clean("soft\u00ADhyphen")).isEqualTo("soft\u00ADhyphen");
+        assertThat(Checks.clean("lone \uD800 half")).isEqualTo("lone \uFFFD half");
+    }
+
+    @Test
+    void multiLineTextKeepsParagraphsAsLineFeeds() {
+        assertThat(Checks.cleanText("  First line.\u00A0\r\nSecond\u2028third.\r\r\r\n\n  Next paragraph.  \n"))
+                .isEqualTo("First line.\nSecond\nthird.\n\nNext paragraph.");
+        assertThat(Checks.cleanText("a\n \t \n\u00A0\nb")).isEqualTo("a\n\nb");
+    }
+
+    @Test
+    void cleaningRunsBeforeNormalisationSoDroppedCharactersCannotSplitACharacter() {
+        assertThat(Checks.clean("e\uFEFF\u0301")).isEqualTo("é").hasSize(1);
+    }
+
+    @Test
+    void recordsCleanTheirTextBeforeCheckingLengths() {
+        Article article = new Article("a-1", "A\u00A0\u00A0title\n", "Sum\u0000mary", "Body\r\n\r\n\r\nend",
+                null, List.of(" cn\u00A0"), List.of("tag\u200B", " tag\u200B "), null, Instant.EPOCH, null, null);
+        assertThat(article.title()).isEqualTo("A title");
+        assertThat(article.summary()).isEqualTo("Summary");
+        assertThat(article.body()).isEqualTo("Body\n\nend");
+        assertThat(article.countries()).containsExactly("CN");
+        assertThat(article.tags()).containsExactly("tag\u200B");
+
+        Country country = new Country(" BY\u00A0", "Belarus\u00A0", "Republic of\tBelarus", null,
+                Map.of(" zh ", "白俄罗斯\u3000"), "Europe", null, CountryStatus.CURRENT, null, null, null);
+        assertThat(country.code()).isEqualTo("BY");
+        assertThat(country.officialName()).isEqualTo("Republic of Belarus");
+        assertThat(country.names()).containsEntry("zh", "白俄罗斯");
+    }
+
+    @Test
+    void theCleanTextShortcutGivesWhatTheFullCleaningGives() {
+        String[] pieces = {"a", "Z", " ", "  ", "\n", "\n\n", "\n\n\n", "\r\n", "\r", "\t", "\u00A0", "\u3000", "\u2028",
+            "\u0085", "\u0000", "\u007F", "\u009B", "\uFEFF", "\u200D", "\u200F", "\u00AD", "e\u0301", "\u00E9", "\u1100\u1161",
+            "\uD83D\uDC68", "\uD800", "\uDC00", "白俄罗斯", "ﬁ", "Å", "A\u030A"};
+        java.util.Random random = new java.util.Random(7);
+        for (int run = 0; run < 200_000; run++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(8); i >= 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            for (boolean multiLine : new boolean[] {false, true}) {
+                String value = text.toString();
+                String full = TextCleaner.cleanCopy(value, multiLine);
+                assertThat(TextCleaner.clean(value, multiLine)).as("%s (multi-line %s)", escaped(value), multiLine)
+                        .isEqualTo(full);
+                assertThat(TextCleaner.isClean(value, multiLine)).as("%s (multi-line %s)", escaped(value), multiLine)
+                        .isEqualTo(value.equals(full));
+            }
+        }
+    }
+
+    private static String escaped(String value) {
+        StringBuilder out = new StringBuilder();
+        value.chars().forEach(c -> out.append(c < 0x7F && c >= 0x20 ? String.valueOf((char) c)
+                : String.format("\\u%04X", c)));
+        return out.toString();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.contentpipeline.endtoend;
+
+import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.IngestApiKey;
+import dev.contentpipeline.localstack.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * "Searchable yet?" across the three services: a PUT with {@code wait=searchable} returns only once a search
+ * through search-service finds the new version, every time; GET /api/status says when a write became searchable.
+ */
+class SearchableWaitEndToEndIntegrationTests {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final IngestApiKey API_KEY = IngestApiKey.random("searchablewait");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int WRITERS = 4;
+    private static final int WRITES_EACH = 50;
+
+    private static List<ServiceProcess> services;
+    private static String ingest;
+    private static String search;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        Infrastructure infrastructure = Infrastructure.shared();
+        Map<String, String> env = new HashMap<>(API_KEY.environment());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        env.put("ELASTICSEARCH_URL", infrastructure.elasticsearchUrl());
+        Path logs = Files.createTempDirectory("searchable-wait-logs");
+        services = List.of(
+                ServiceProcess.start("ingest-service", jar("ingest"), env, logs),
+                ServiceProcess.start("index-service", jar("index"), env, logs),
+                ServiceProcess.start("search-service", jar("search"), env, logs));
+        // Generous: the three start side by side on a machine that may be busy with other builds.
+        services.forEach(service -> service.awaitHealthy(Duration.ofSeconds(300)));
+        ingest = services.get(0).baseUrl();
+        search = services.get(2).baseUrl();
+        // The first write also waits for the indexer to join its group and get its partitions.
+        await().atMost(Duration.ofSeconds(90)).until(() ->
+                json(put("searchable-warm-up", word(), "?wait=searchable&timeout=5s")).get("searchable").asBoolean());
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (services != null) {
+            services.forEach(ServiceProcess::close);
+        }
+    }
+
+    /** Four writers, fifty versions each of their own article: 200 writes, each searched for right after. */
+    @Test
+    void aSearchRightAfterWaitSearchableFindsTheNewVersionEveryTime() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<Future<List<Long>>> done = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                String id = "searchable-wait-" + w;
+                done.add(writers.submit(() -> writeAndSearch(id)));
+            }
+            List<Long> millis = new ArrayList<>();
+            for (Future<List<Long>> writer : done) {
+                millis.addAll(writer.get());
+            }
+            assertThat(millis).hasSize(WRITERS * WRITES_EACH);
+            millis.sort(null);
+            System.out.printf("PUT ?wait=searchable, %d writes: median %d ms, 95th percentile %d ms, max %d ms%n",
+                    millis.size(), millis.get(millis.size() / 2), millis.get(millis.size() * 95 / 100),
+                    millis.get(millis.size() - 1));
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    @Test
+    void statusTellsWhenAWriteBecameSearchable() throws Exception {
+        String word = word();
+        HttpResponse<String> response = put("status-probe", word, "");
+        assertThat(response.statusCode()).isEqualTo(202);
+        long version = json(response).get("version").asLong();
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            JsonNode status = json(get(ingest + "/api/status/article/status-probe", true));
+            assertThat(status.get("acceptedVersion").asLong()).isEqualTo(version);
+            assertThat(status.get("searchable").asBoolean()).isTrue();
+        });
+        assertThat(ids(word)).contains("status-probe");
+    }
+
+    /** @return how long each write took to answer */
+    private static List<Long> writeAndSearch(String id) throws Exception {
+        List<Long> millis = new ArrayList<>();
+        String previous = null;
+        for (int i = 0; i < WRITES_EACH; i++) {
+            String word = word();
+            long start = System.nanoTime();
+            HttpResponse<String> response = put(id, word, "?wait=searchable&timeout=15s");
+            millis.add((System.nanoTime() - start) / 1_000_000);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            assertThat(json(response).get("searchable").asBoolean()).as("%s write %d: %s", id, i, response.body())
+                    .isTrue();
+            assertThat(ids(word)).as("%s write %d: a search for its new word", id, i).contains(id);
+            if (previous != null) {
+                assertThat(ids(previous)).as("%s write %d: a search for the word it replaced", id, i)
+                        .doesNotContain(id);
+            }
+            previous = word;
+        }
+        return millis;
+    }
+
+    /** A word of sixteen random letters: no other version's word is within a fuzzy match of it. */
+    private static String word() {
+        StringBuilder word = new StringBuilder("zq");
+        for (int i = 0; i < 14; i++) {
+            word.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return word.toString();
+    }
+
+    private static List<String> ids(String query) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(search + "/api/search?type=article&q="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8), false);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response).get("hits").valueStream().map(hit -> hit.get("id").asString()).toList();
+    }
+
+    private static HttpResponse<String> put(String id, String word, String query)
+            throws IOException, InterruptedException {
+        String article = """
+                {"title":"Searchable probe","body":"This version carries the word %s.",
+                 "publishedAt":"2026-01-01T00:00:00Z"}""".formatted(word);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles/" + id + query))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", API_KEY.authorization())
+                        .PUT(HttpRequest.BodyPublishers.ofString(article)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url, boolean withKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (withKey) {
+            request.header("Authorization", API_KEY.authorization());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JsonMapper.shared().readTree(response.body());
+    }
+
+    private static Path jar(String service) {
+        return Path.of(System.getProperty("pipeline." + service + ".jar"));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.contentpipeline.endtoend.relevance;
+
+import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.IngestApiKey;
+import dev.contentpipeline.localstack.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The relevance suite: all of sample-content (the country records and the articles) published through the ingest
+ * API, then each query of {@code relevance/queries.json} asked of the search API, with its expected results. Prints
+ * a table with the mean reciprocal rank and recall at 3, and fails on any query that misses. A second test asks for
+ * each country by each of its names (the seed's spelling, short, official, former names and aliases, Chinese).
+ * The services run on topics and aliases of their own, so other test classes' records stay out of the ranking.
+ */
+class RelevanceIntegrationTests {
+
+    /** Strings that are one record's name and another's: there, the other record comes first, as explained. */
+    private static final Map<String, Set<String>> AMBIGUOUS = Map.of(
+            // The British Virgin Islands' official name is the seed's spelling for the U.S. Virgin Islands.
+            "VG", Set.of("Virgin Islands"));
+
+    /** Topics, aliases and a consumer group of the suite's own. */
+    private static final String ISOLATED_SETTINGS = """
+            {"ingest": {"topics": {"articles": "relevance.articles", "countries": "relevance.countries"},
+                        "aliases": {"articles": "relevance-articles", "countries": "relevance-countries"}},
+             "index": {"topics": {"articles": "relevance.articles", "countries": "relevance.countries"},
+                       "aliases": {"articles": "relevance-articles", "countries": "relevance-countries"}},
+             "search": {"aliases": {"articles": "relevance-articles", "countries": "relevance-countries"}},
+             "spring": {"kafka": {"consumer": {"group-id": "relevance-index-service"}}}}
+            """;
+
+    private static final int CONCURRENT_QUERIES = 4;
+
+    private static List<ServiceProcess> services;
+    private static SearchClient client;
+
+    @BeforeAll
+    static void startServicesAndPublishTheSampleContent() throws Exception {
+        Infrastructure infrastructure = Infrastructure.shared();
+        IngestApiKey key = IngestApiKey.random("relevance");
+        Map<String, String> env = new HashMap<>(key.environment());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        env.put("ELASTICSEARCH_URL", infrastructure.elasticsearchUrl());
+        env.put("SPRING_APPLICATION_JSON", ISOLATED_SETTINGS);
+        Path logs = Files.createTempDirectory("relevance-logs");
+        services = List.of(
+                ServiceProcess.start("ingest-service", jar("ingest"), env, logs),
+                ServiceProcess.start("index-service", jar("index"), env, logs),
+                ServiceProcess.start("search-service", jar("search"), env, logs));
+        // Generous: on a small machine busy with other builds three Spring Boot services start slowly.
+        services.forEach(service -> service.awaitHealthy(Duration.ofSeconds(300)));
+        client = new SearchClient(services.get(0).baseUrl(), services.get(2).baseUrl(), key.authorization());
+
+        SampleContent content = SampleContent.read(Path.of(System.getProperty("pipeline.sample-content")));
+        // Countries first, so that each article is indexed with its countries' names.
+        client.publishAll("countries", content.countries(), Duration.ofSeconds(300));
+        client.publishAll("articles", content.articles(), Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (services != null) {
+            services.forEach(ServiceProcess::close);
+        }
+    }
+
+    @Test
+    void everyQueryOfTheSuiteFindsItsExpectedResults() throws Exception {
+        RelevanceReport report = ask(RelevanceQuery.load());
+
+        System.out.println("Relevance suite (" + RelevanceQuery.RESOURCE + ")\n" + report.table(false));
+        System.out.printf("MRR %.3f, recall@3 %.3f over %d queries%n", report.meanReciprocalRank(),
+                report.recallAt3(), report.size());
+        assertThat(report.size()).isGreaterThanOrEqualTo(40);
+        assertThat(report.failures()).as("queries that missed their expected results:%n%s", report.table(true))
+                .isEmpty();
+    }
+
+    @Test
+    void everyCountryIsFoundFirstByEachOfItsNames() throws Exception {
+        List<RelevanceQuery> queries = new ArrayList<>();
+        for (SampleContent.CountryNames country : SampleContent.read(
+                Path.of(System.getProperty("pipeline.sample-content"))).countryNames()) {
+            for (Map.Entry<String, String> name : country.names()) {
+                if (!AMBIGUOUS.getOrDefault(country.code(), Set.of()).contains(name.getValue())) {
+                    queries.add(RelevanceQuery.forCountry(name.getKey(), name.getValue(), country.code()));
+                }
+            }
+        }
+
+        RelevanceReport report = ask(queries);
+
+        System.out.printf("Countries by each of their names: MRR %.3f, recall@3 %.3f over %d queries%n",
+                report.meanReciprocalRank(), report.recallAt3(), report.size());
+        assertThat(report.failures()).as("names that did not find their country first:%n%s", report.table(true))
+                .isEmpty();
+    }
+
+    /** Asks every query, a few at a time (the suite is over a thousand queries), and reports them in order. */
+    private static RelevanceReport ask(List<RelevanceQuery> queries) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_QUERIES);
+        try {
+            List<Future<List<String>>> answers = new ArrayList<>();
+            for (RelevanceQuery query : queries) {
+                answers.add(pool.submit(() -> client.search(query.query(), query.type(), 10).get("hits")
+                        .valueStream().map(hit -> hit.get("id").asString()).toList()));
+            }
+            RelevanceReport report = new RelevanceReport();
+            for (int i = 0; i < queries.size(); i++) {
+                report.add(queries.get(i), answers.get(i).get());
+            }
+            return report;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Path jar(String service) {
+        return Path.of(System.getProperty("pipeline." + service + ".jar"));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.contentpipeline.ingest.publishing;
+
+import dev.contentpipeline.model.Article;
+import dev.contentpipeline.model.ContentJson;
+import dev.contentpipeline.model.ContentType;
+import dev.contentpipeline.model.Country;
+
+import java.util.function.LongFunction;
+
+/**
+ * One write to publish: an upsert or a delete of one id, with the version its publisher asked for, if any.
+ *
+ * @param valueAt the record's JSON at a given version; null for a delete (a tombstone)
+ */
+public record ContentWrite(ContentType type, String id, Long version, LongFunction<byte[]> valueAt) {
+
+    public static ContentWrite upsert(Article article) {
+        return new ContentWrite(ContentType.ARTICLE, article.id(), article.version(),
+                version -> ContentJson.write(article.withVersion(version)));
+    }
+
+    public static ContentWrite upsert(Country country) {
+        return new ContentWrite(ContentType.COUNTRY, country.code(), country.version(),
+                version -> ContentJson.write(country.withVersion(version)));
+    }
+
+    public static ContentWrite delete(ContentType type, String id, Long version) {
+        return new ContentWrite(type, id, version, null);
+    }
+}
