@@ -43,7 +43,8 @@ class SearchApiIntegrationTests extends AgainstElasticsearch {
     @Test
     void theLastWordIsAlsoAPrefix() throws Exception {
         assertThat(ids(search("ornitho", ""))).containsExactly("quokka-ornithopter");
-        assertThat(ids(search("ornitho quokka", ""))).as("only the last word").isEmpty();
+        assertThat(search("ornitho quokka", "").get("notices").toString()).as("only the last word: no hit has both")
+                .contains("all but one");
         assertThat(ids(search("quokka ornitho", ""))).containsExactly("quokka-ornithopter");
     }
 
@@ -56,7 +57,16 @@ class SearchApiIntegrationTests extends AgainstElasticsearch {
         assertThat(ids(search("yurt OR quokka", ""))).as("'yurts' in Mongolia's summary shares the stem")
                 .containsExactlyInAnyOrder("quokka-ornithopter", "yurt-life", "MN");
         assertThat(ids(search("quokka OR yurt", ""))).containsExactlyInAnyOrder("quokka-ornithopter", "yurt-life", "MN");
-        assertThat(ids(search("yurt quokka", ""))).as("every word is required").isEmpty();
+        assertThat(ids(search("quokka ornithopter children", ""))).as("every word is required")
+                .containsExactly("quokka-ornithopter");
+        assertThat(search("quokka ornithopter children", "").get("notices").toString()).doesNotContain("all but one");
+        JsonNode relaxed = search("yurt quokka", "");
+        assertThat(ids(relaxed)).as("nothing has both words: what has all but one")
+                .containsExactlyInAnyOrder("quokka-ornithopter", "yurt-life", "MN");
+        assertThat(relaxed.get("notices").toString()).contains("all but one");
+        assertThat(relaxed.get("nextCursor").isNull()).isTrue();
+        assertThat(ids(search("yurt quokka -stove", ""))).as("exclusions still hold")
+                .containsExactlyInAnyOrder("quokka-ornithopter", "MN");
         JsonNode onlyExclusions = search("-lantern -hegang", "&type=country");
         assertThat(onlyExclusions.get("total").asLong()).isEqualTo(5);
     }

@@ -84,6 +84,10 @@ class BulkController {
 
     private static BulkReport.Item outcome(BulkLines.Parsed line, PublishOutcome outcome) {
         ContentWrite write = line.write();
+        if (outcome.stale()) {
+            return new BulkReport.Item(line.line().number(), 409, write.type().wireName(), write.id(), write.version(),
+                    null, null, null, outcome.failure() + "; not published", null);
+        }
         if (!outcome.acknowledged()) {
             return new BulkReport.Item(line.line().number(), 503, write.type().wireName(), write.id(), null, null,
                     null, null, outcome.failure() + "; send this line again", null);

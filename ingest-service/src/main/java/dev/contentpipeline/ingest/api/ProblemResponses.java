@@ -2,6 +2,7 @@ package dev.contentpipeline.ingest.api;
 
 import dev.contentpipeline.ingest.IngestProperties;
 import dev.contentpipeline.ingest.publishing.PublishFailedException;
+import dev.contentpipeline.ingest.publishing.StaleVersionException;
 import dev.contentpipeline.ingest.status.SearchUnavailableException;
 import dev.contentpipeline.model.InvalidContentException;
 import org.slf4j.Logger;
@@ -49,6 +50,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("urn:content-pipeline:problem:body-refused"));
         problem.setTitle(e.title());
         return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    @ExceptionHandler(StaleVersionException.class)
+    ProblemDetail staleVersion(StaleVersionException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(URI.create("urn:content-pipeline:problem:stale-version"));
+        problem.setTitle("Stale version");
+        problem.setProperty("version", e.version());
+        problem.setProperty("acceptedVersion", e.newerVersion());
+        return problem;
     }
 
     @ExceptionHandler(PublishFailedException.class)

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +40,16 @@ public class ContentPublisher {
         this.accepted = accepted;
     }
 
-    /** @throws PublishFailedException if the broker did not acknowledge within the publish timeout */
+    /**
+     * @throws StaleVersionException if the write carries a version older than one this instance already accepted
+     *         for the id
+     * @throws PublishFailedException if the broker did not acknowledge within the publish timeout
+     */
     public Receipt publish(ContentWrite write) {
         PublishOutcome outcome = publishAll(List.of(write), properties.publishTimeout()).get(0);
+        if (outcome.stale()) {
+            throw new StaleVersionException(write.version(), outcome.newerVersion());
+        }
         if (!outcome.acknowledged()) {
             throw new PublishFailedException(outcome.failure());
         }
@@ -67,34 +75,44 @@ public class ContentPublisher {
     }
 
     private Sent send(ContentWrite write, long deadline) {
+        if (write.version() != null) {
+            OptionalLong newer = accepted.highest(write.type(), write.id());
+            if (newer.isPresent() && newer.getAsLong() > write.version()) {
+                return new Sent(write, write.version(), null, newer.getAsLong());
+            }
+        }
         long version = write.version() != null ? write.version() : accepted.next(write.type(), write.id(), clock);
         if (System.nanoTime() >= deadline) {
             // The producer already blocked for the whole timeout on an earlier record: don't block again.
-            return new Sent(write, version, CompletableFuture.failedFuture(new TimeoutException()));
+            return new Sent(write, version, CompletableFuture.failedFuture(new TimeoutException()), null);
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic(write.type()), write.id(),
                 write.valueAt() == null ? null : write.valueAt().apply(version));
         record.headers().add(ContentHeaders.VERSION, Long.toString(version).getBytes(StandardCharsets.UTF_8));
         try {
-            return new Sent(write, version, kafka.send(record));
+            return new Sent(write, version, kafka.send(record), null);
         } catch (RuntimeException e) {
-            return new Sent(write, version, CompletableFuture.failedFuture(e));
+            return new Sent(write, version, CompletableFuture.failedFuture(e), null);
         }
     }
 
     private PublishOutcome await(Sent sent, long deadline, Duration timeout) {
+        if (sent.newerVersion() != null) {
+            return new PublishOutcome(null, "version " + sent.version() + " is older than version "
+                    + sent.newerVersion() + ", already accepted", sent.newerVersion());
+        }
         try {
             long remaining = Math.max(0, deadline - System.nanoTime());
             RecordMetadata metadata = sent.result().get(remaining, TimeUnit.NANOSECONDS).getRecordMetadata();
             accepted.acknowledged(sent.write().type(), sent.write().id(), sent.version());
             return new PublishOutcome(new Receipt(sent.write().type().wireName(), sent.write().id(), sent.version(),
-                    metadata.topic(), metadata.partition(), metadata.offset(), null), null);
+                    metadata.topic(), metadata.partition(), metadata.offset(), null), null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new PublishOutcome(null, "interrupted while waiting for the broker");
+            return new PublishOutcome(null, "interrupted while waiting for the broker", null);
         } catch (ExecutionException | TimeoutException e) {
             return new PublishOutcome(null, "the broker did not acknowledge the write within "
-                    + timeout.toMillis() + " ms");
+                    + timeout.toMillis() + " ms", null);
         }
     }
 
@@ -102,6 +120,8 @@ public class ContentPublisher {
         return type == ContentType.ARTICLE ? properties.topics().articles() : properties.topics().countries();
     }
 
-    private record Sent(ContentWrite write, long version, CompletableFuture<SendResult<String, byte[]>> result) {
+    /** @param newerVersion set (and result null) when the write was not sent for carrying a stale version */
+    private record Sent(ContentWrite write, long version, CompletableFuture<SendResult<String, byte[]>> result,
+                        Long newerVersion) {
     }
 }

@@ -61,6 +61,22 @@ class ContentControllerIntegrationTests extends IngestIntegrationTestSupport {
         assertThat(version(send("PUT", "/api/articles/given-version", """
                 {"title":"T","body":"B","publishedAt":"2026-02-01T08:00:00Z"}"""))).isEqualTo(farAhead + 1);
 
+        long end = TopicReader.endOffset(ARTICLES);
+        HttpResponse<String> stale = send("PUT", "/api/articles/given-version", """
+                {"title":"T","body":"B","publishedAt":"2026-02-01T08:00:00Z","version":5}""");
+        assertThat(stale.statusCode()).as("older than a version already accepted").isEqualTo(409);
+        assertThat(json(stale).get("acceptedVersion").asLong()).isEqualTo(farAhead + 1);
+        assertThat(json(stale).get("detail").asString()).contains("nothing was published");
+        HttpResponse<String> staleLine = send(request("/api/bulk", "application/x-ndjson", WRITER_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"type":"article","op":"delete","record":{"id":"given-version","version":6}}""")));
+        assertThat(json(staleLine).at("/items/0/status").asInt()).isEqualTo(409);
+        assertThat(json(staleLine).get("rejected").asInt()).isEqualTo(1);
+        assertThat(TopicReader.endOffset(ARTICLES)).as("nothing published").isEqualTo(end);
+        assertThat(version(send("PUT", "/api/articles/given-version", """
+                {"title":"T","body":"B","publishedAt":"2026-02-01T08:00:00Z","version":%d}""".formatted(farAhead + 1))))
+                .as("the same version again: a safe retry").isEqualTo(farAhead + 1);
+
         HttpResponse<String> viaIfMatch = send(request("/api/countries/AX", "application/json", WRITER_KEY)
                 .header("If-Match", "\"77\"").PUT(HttpRequest.BodyPublishers.ofString("""
                         {"name":"Åland","officialName":"Åland Islands","names":{"zh":"奥兰"},"region":"Europe",
@@ -102,10 +118,10 @@ class ContentControllerIntegrationTests extends IngestIntegrationTestSupport {
 
     @Test
     void deleteIsATombstoneWithItsVersionInAHeader() throws Exception {
-        HttpResponse<String> response = send("DELETE", "/api/countries/AN?version=42", null);
+        HttpResponse<String> response = send("DELETE", "/api/countries/CS?version=42", null);
 
         assertThat(response.statusCode()).isEqualTo(202);
-        ConsumerRecord<String, byte[]> record = find(COUNTRIES, "AN", json(response).get("offset").asLong());
+        ConsumerRecord<String, byte[]> record = find(COUNTRIES, "CS", json(response).get("offset").asLong());
         assertThat(record.value()).isNull();
         assertThat(new String(record.headers().lastHeader(ContentHeaders.VERSION).value(), StandardCharsets.UTF_8))
                 .isEqualTo("42");

@@ -49,17 +49,29 @@ class SearchController {
         SearchParameters params = SearchParameters.read(parameters, properties, countries.regions());
         long started = System.nanoTime();
         SearchResponse<Map> response = client.search(queries.search(params, countries), Map.class);
+        long strictTotal = response.hits().total() == null ? response.hits().hits().size()
+                : response.hits().total().value();
+        boolean relaxed = false;
+        if (strictTotal == 0 && params.parsed().required().size() > 1 && params.cursor() == null) {
+            // Nothing has every word: answer with what has all but one, as a reader of Meilisearch expects.
+            SearchResponse<Map> most = client.search(queries.search(params, countries, true), Map.class);
+            if (most.hits().total() != null && most.hits().total().value() > 0) {
+                response = most;
+                relaxed = true;
+            }
+        }
         List<Hit<Map>> found = response.hits().hits();
         List<Hit<Map>> served = found.size() > params.size() ? found.subList(0, params.size()) : found;
-        String nextCursor = found.size() > params.size()
+        // Pages of relaxed results go by page number; a cursor would go on with every word required.
+        String nextCursor = found.size() > params.size() && !relaxed
                 ? new Cursor(params.sorting(), params.fingerprint(), sortValues(served.get(served.size() - 1)))
                         .encode()
                 : null;
         long total = response.hits().total() == null ? served.size() : response.hits().total().value();
         boolean exact = response.hits().total() == null
                 || response.hits().total().relation() == TotalHitsRelation.Eq;
-        SearchResults.DidYouMean didYouMean = total < properties.didYouMeanBelow() && params.cursor() == null
-                ? spelling.suggest(params, total, countries).orElse(null) : null;
+        SearchResults.DidYouMean didYouMean = strictTotal < properties.didYouMeanBelow() && params.cursor() == null
+                ? spelling.suggest(params, strictTotal, countries).orElse(null) : null;
         boolean firstPage = params.page() != null && params.page() == 1;
         return new SearchResults(params.query(), total, exact,
                 Math.max(response.took(), (System.nanoTime() - started) / 1_000_000),
@@ -67,7 +79,7 @@ class SearchController {
                 served.stream().map(HitReader::read).toList(),
                 FacetCounts.read(response.aggregations(), params.filters(), countries),
                 nextCursor, didYouMean, firstPage ? countries.namedIn(params.parsed()).orElse(null) : null,
-                notices(params));
+                notices(params, relaxed));
     }
 
     @SuppressWarnings("rawtypes")
@@ -75,8 +87,11 @@ class SearchController {
         return hit.sort();
     }
 
-    private static List<String> notices(SearchParameters params) {
+    private static List<String> notices(SearchParameters params, boolean relaxed) {
         List<String> notices = new ArrayList<>();
+        if (relaxed) {
+            notices.add("Nothing matches every word; these results match all but one.");
+        }
         if (!params.parsed().ignored().isEmpty()) {
             notices.add("Only the first " + QueryParser.MAX_TERMS + " words are searched; left out: "
                     + String.join(" ", params.parsed().ignored()));

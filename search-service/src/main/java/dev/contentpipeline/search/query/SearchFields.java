@@ -33,10 +33,14 @@ final class SearchFields {
             "title.folded^4", "name.folded^4", "aliases.folded^3", "officialName.folded^3", "summary.folded^2",
             "body.folded");
 
-    /** Where the last word is looked for as the beginning of a word. */
+    /**
+     * Where the last word is looked for as the beginning of a word: titles, names and summaries, as in a search
+     * box. Not bodies: a short prefix there expands to many words over the longest texts, the costliest clause
+     * of a query, for matches that a reader rarely wants.
+     */
     static final List<String> PREFIXES = List.of(
             "title.autocomplete^4", "name.autocomplete^4", "aliases.autocomplete^3", "officialName.autocomplete^3",
-            "countryNames.autocomplete", "names.*.folded^2", "summary.folded", "body.folded^0.5");
+            "countryNames.autocomplete", "names.*.folded^2", "summary.folded");
 
     /** Where quoted phrases must match, and where the whole query as a phrase earns a bonus. */
     static final List<String> PHRASES = List.of(

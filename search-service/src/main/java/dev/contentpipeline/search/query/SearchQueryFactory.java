@@ -23,6 +23,11 @@ class SearchQueryFactory {
     static final String MARK_OPEN = "<mark>";
     static final String MARK_CLOSE = "</mark>";
     static final int SNIPPET_LENGTH = 160;
+    /**
+     * The snippet comes from the first this many characters of a field: the highlighter analyses the text again
+     * for every hit and every highlighted sub-field, which on long bodies costs more than the search itself.
+     */
+    static final int HIGHLIGHT_WITHIN = 10_000;
     /** What a hit shows; the body stays out, it may be a megabyte. */
     static final List<String> SHOWN = List.of("type", "id", "code", "title", "name", "officialName", "summary",
             "publishedAt", "language", "countries", "tags", "region");
@@ -38,7 +43,12 @@ class SearchQueryFactory {
     }
 
     SearchRequest search(SearchParameters params, Countries countries) {
-        Query filtered = Query.of(q -> q.bool(b -> b.must(TextQueries.of(params.parsed()))
+        return search(params, countries, false);
+    }
+
+    /** @param relaxed all clauses but one must match (see {@link TextQueries#of(UserQuery, boolean)}) */
+    SearchRequest search(SearchParameters params, Countries countries, boolean relaxed) {
+        Query filtered = Query.of(q -> q.bool(b -> b.must(TextQueries.of(params.parsed(), relaxed))
                 .filter(f -> f.term(t -> t.field(IndexFields.DELETED).value(false)))));
         Query postFilter = FacetFilters.selected(params.filters(), countries, null);
         // One hit more than asked tells whether there is a next page, within the window Elasticsearch serves.
@@ -57,7 +67,8 @@ class SearchQueryFactory {
                     .source(src -> src.filter(f -> f.includes(SHOWN)))
                     .highlight(h -> {
                         h.encoder(HighlighterEncoder.Html).preTags(MARK_OPEN).postTags(MARK_CLOSE)
-                                .requireFieldMatch(true).order(HighlighterOrder.Score);
+                                .requireFieldMatch(true).order(HighlighterOrder.Score)
+                                .maxAnalyzedOffset(HIGHLIGHT_WITHIN);
                         SearchFields.TITLE_HIGHLIGHTS.forEach(field -> h.fields(field, whole()));
                         SearchFields.SNIPPET.forEach(field -> h.fields(field, passage(field)));
                         return h;

@@ -23,6 +23,15 @@ final class TextQueries {
 
     /** The query for the reader's text: everything but the exclusions when only those were typed. */
     static Query of(UserQuery query) {
+        return of(query, false);
+    }
+
+    /**
+     * @param relaxed all clauses but one must match instead of every clause (for a query of two or more clauses
+     *        that found nothing, as Meilisearch drops words rather than answer with nothing); hits that match more
+     *        clauses score higher
+     */
+    static Query of(UserQuery query, boolean relaxed) {
         if (query.isEmpty()) {
             return Query.of(q -> q.matchNone(n -> n));
         }
@@ -30,7 +39,13 @@ final class TextQueries {
         if (query.required().isEmpty()) {
             bool.must(m -> m.matchAll(a -> a));
         }
-        query.required().forEach(clause -> bool.must(clause(clause)));
+        if (relaxed && query.required().size() > 1) {
+            List<Query> clauses = query.required().stream().map(TextQueries::clause).toList();
+            bool.must(m -> m.bool(b -> b.should(clauses)
+                    .minimumShouldMatch(Integer.toString(clauses.size() - 1))));
+        } else {
+            query.required().forEach(clause -> bool.must(clause(clause)));
+        }
         query.excluded().forEach(term -> bool.mustNot(exactly(term)));
         List<String> words = query.plainWords();
         if (!words.isEmpty()) {
