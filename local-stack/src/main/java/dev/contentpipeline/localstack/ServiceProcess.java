@@ -63,6 +63,8 @@ public final class ServiceProcess implements AutoCloseable {
     private static ServiceProcess start(String name, Path jar, int port, Map<String, String> settings, Path logDir) {
         Map<String, String> environment = new java.util.HashMap<>(settings);
         environment.put("SERVER_PORT", Integer.toString(port));
+        // glibc keeps up to eight malloc arenas per core, each a resident few MB once threads touched it.
+        environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);

@@ -68,7 +68,8 @@ class SearchQueryFactory {
                     .highlight(h -> {
                         h.encoder(HighlighterEncoder.Html).preTags(MARK_OPEN).postTags(MARK_CLOSE)
                                 .requireFieldMatch(true).order(HighlighterOrder.Score)
-                                .maxAnalyzedOffset(HIGHLIGHT_WITHIN);
+                                .maxAnalyzedOffset(HIGHLIGHT_WITHIN)
+                                .highlightQuery(TextQueries.forHighlighting(params.parsed(), relaxed));
                         SearchFields.TITLE_HIGHLIGHTS.forEach(field -> h.fields(field, whole()));
                         SearchFields.SNIPPET.forEach(field -> h.fields(field, passage(field)));
                         return h;
