@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The very requests search-service sends Elasticsearch for each query of the mix, so that "straight to
- * Elasticsearch" asks Elasticsearch for exactly the same work and the difference is the service's own cost.
+ * The very requests search-service sends Elasticsearch for each query of the mix (the search, and for a query that
+ * finds little the relaxed search, the spelling suggestions and their count), so that "straight to Elasticsearch"
+ * asks Elasticsearch for exactly the same work, in the same order, and the difference is the service's own cost.
  * They are read from the service's log: the Elasticsearch client's {@code tracer} logger, switched to TRACE through
  * the actuator for one pass over the mix, writes each request as a curl command.
  */
@@ -25,14 +26,15 @@ final class CapturedSearches {
     private CapturedSearches() {
     }
 
-    static List<Captured> capture(String searchUrl, Path serviceLog, QueryMix mix) throws IOException {
+    /** For each query of the mix, the requests search-service sent, in order. */
+    static List<List<Captured>> capture(String searchUrl, Path serviceLog, QueryMix mix) throws IOException {
         setTracer(searchUrl, "\"TRACE\"");
-        List<Captured> captured = new ArrayList<>();
+        List<List<Captured>> captured = new ArrayList<>();
         try {
             for (int n = 0; n < mix.queries().size(); n++) {
                 long before = Files.size(serviceLog);
                 Http.send(mix.viaSearchService(searchUrl, n)).orThrow("Query " + mix.query(n));
-                captured.add(firstSearchAfter(serviceLog, before, mix.query(n)));
+                captured.add(requestsAfter(serviceLog, before, mix.query(n)));
             }
         } finally {
             setTracer(searchUrl, "null");
@@ -45,10 +47,11 @@ final class CapturedSearches {
                 ("{\"configuredLevel\":" + level + "}").getBytes(StandardCharsets.UTF_8)).orThrow("Setting the tracer");
     }
 
-    /** The first search request (not a count or a suggestion) the log gained after {@code offset}. */
-    private static Captured firstSearchAfter(Path log, long offset, String query) throws IOException {
+    /** The search requests the log gained after {@code offset}, the main search (with aggregations) first. */
+    private static List<Captured> requestsAfter(Path log, long offset, String query) throws IOException {
         byte[] all = Files.readAllBytes(log);
         String added = new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
+        List<Captured> requests = new ArrayList<>();
         for (String line : added.split("\n")) {
             int curl = line.indexOf(CURL);
             int data = line.indexOf(DATA);
@@ -57,12 +60,13 @@ final class CapturedSearches {
             }
             String url = line.substring(curl + CURL.length(), data);
             String body = line.substring(data + DATA.length(), line.lastIndexOf('\''));
-            if (body.contains("\"aggregations\"")) {
-                int path = url.indexOf('/', url.indexOf("://") + 3);
-                return new Captured(url.substring(path), body.getBytes(StandardCharsets.UTF_8));
-            }
+            int path = url.indexOf('/', url.indexOf("://") + 3);
+            requests.add(new Captured(url.substring(path), body.getBytes(StandardCharsets.UTF_8)));
         }
-        throw new IllegalStateException("search-service's log shows no search request for '" + query
-                + "': is the tracer logger at TRACE?");
+        if (requests.isEmpty() || !new String(requests.get(0).body(), StandardCharsets.UTF_8).contains("\"aggregations\"")) {
+            throw new IllegalStateException("search-service's log shows no search request first for '" + query
+                    + "': is the tracer logger at TRACE?");
+        }
+        return requests;
     }
 }

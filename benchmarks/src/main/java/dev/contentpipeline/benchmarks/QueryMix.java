@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The fixed mix of queries, and the two ways of asking them: through search-service's API, and straight to
@@ -50,12 +51,25 @@ final class QueryMix {
                 + URLEncoder.encode(query(n), StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).GET().build();
     }
 
-    /** The request search-service sent Elasticsearch for the same query, sent straight to Elasticsearch. */
-    HttpRequest direct(String elasticsearchUrl, List<CapturedSearches.Captured> captured, long n) {
-        CapturedSearches.Captured request = captured.get((int) (n % captured.size()));
-        return HttpRequest.newBuilder(URI.create(elasticsearchUrl + request.pathAndQuery()))
+    /**
+     * The requests search-service sent Elasticsearch for the same query, sent straight to Elasticsearch one after
+     * another as the service sends them; completes with the first (the search) answer.
+     */
+    CompletableFuture<Http.Answer> direct(String elasticsearchUrl, List<List<CapturedSearches.Captured>> captured,
+            long n) {
+        List<CapturedSearches.Captured> requests = captured.get((int) (n % captured.size()));
+        CompletableFuture<Http.Answer> first = Http.sendAsync(request(elasticsearchUrl, requests.get(0)));
+        CompletableFuture<Http.Answer> chain = first;
+        for (CapturedSearches.Captured next : requests.subList(1, requests.size())) {
+            chain = chain.thenCompose(previous -> Http.sendAsync(request(elasticsearchUrl, next)));
+        }
+        return chain.thenCompose(last -> first);
+    }
+
+    private static HttpRequest request(String elasticsearchUrl, CapturedSearches.Captured captured) {
+        return HttpRequest.newBuilder(URI.create(elasticsearchUrl + captured.pathAndQuery()))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(captured.body())).build();
     }
 
     /** A hand-written multi_match, for comparison with what search-service's features cost Elasticsearch. */

@@ -175,9 +175,10 @@ final class ResultsReport {
                 + "that poll.", FreshnessProbe.POLL_MILLIS);
         line("- Search: open loop (latency counted from each query's scheduled instant), %d queries in a fixed "
                 + "mix, warmed up first; direct and search-service measured in alternating rounds. The direct requests "
-                + "are the very ones search-service sends Elasticsearch for each query of the mix (read from its "
-                + "client's trace log in one pass before the measurement), so the difference is the service's own "
-                + "cost: parsing, building the request, reading the answer, the country card and did-you-mean.",
+                + "are the very ones search-service sends Elasticsearch for each query of the mix, in the same order "
+                + "(the search; for a query that finds little, the spelling suggestions and their count; read from "
+                + "its client's trace log in one pass before the measurement), so the difference is the service's "
+                + "own cost: parsing, building the requests, reading the answers, the country card.",
                 new QueryMix(new SyntheticCorpus(r.options.seed())).queries().size());
         line("- CPU seconds from /proc/<pid>/stat, peak RSS from VmHWM in /proc/<pid>/status; 'others' is the "
                 + "machine's busy time (/proc/stat) less that of the processes listed.%s", r.options.profile()

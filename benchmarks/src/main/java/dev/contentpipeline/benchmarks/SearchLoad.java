@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -39,13 +40,17 @@ final class SearchLoad {
     record Capacity(int highestSustained, List<Stretch> steps) {
     }
 
-    private final LongFunction<HttpRequest> requests;
+    private final LongFunction<CompletableFuture<Http.Answer>> queries;
     private final String tookField;
     private long sequence;
 
-    /** @param tookField the answer's field holding the server-side time in milliseconds */
-    SearchLoad(LongFunction<HttpRequest> requests, String tookField) {
-        this.requests = requests;
+    /**
+     * @param queries asks the n-th query of the mix, in one request or several in a row, and completes with the
+     *        answer that says how long the search took
+     * @param tookField the answer's field holding the server-side time in milliseconds
+     */
+    SearchLoad(LongFunction<CompletableFuture<Http.Answer>> queries, String tookField) {
+        this.queries = queries;
         this.tookField = "\"" + tookField + "\":";
     }
 
@@ -54,7 +59,7 @@ final class SearchLoad {
         int failed = 0;
         for (int i = 0; i < rounds * mixSize; i++) {
             try {
-                Http.send(requests.apply(i)).orThrow("Warm-up query");
+                queries.apply(i).join().orThrow("Warm-up query");
             } catch (RuntimeException e) {
                 if (failed++ == 0) {
                     log.line("a warm-up query failed: %s", e.getMessage());
@@ -83,7 +88,7 @@ final class SearchLoad {
                 continue;
             }
             inFlight.incrementAndGet();
-            Http.sendAsync(requests.apply(sequence++)).whenComplete((answer, e) -> {
+            queries.apply(sequence++).whenComplete((answer, e) -> {
                 long now = System.nanoTime();
                 inFlight.decrementAndGet();
                 if (e == null && answer.status() == 200) {
