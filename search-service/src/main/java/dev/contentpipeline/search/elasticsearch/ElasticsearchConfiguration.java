@@ -13,6 +13,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfiguration {
 
+    /**
+     * Searches in flight at once. The client's default, ten, made searches queue inside search-service as soon as
+     * Elasticsearch slowed down: at 20 queries/s over a loaded machine, search-service's median was 1.7 times that
+     * of the same requests sent straight to Elasticsearch.
+     */
+    static final int MAX_CONNECTIONS = 100;
+
     @Bean(destroyMethod = "close")
     RestClientTransport elasticsearchTransport(SearchProperties properties) {
         SearchProperties.Elasticsearch es = properties.elasticsearch();
@@ -20,6 +27,8 @@ class ElasticsearchConfiguration {
                 .setRequestConfigCallback(config -> config
                         .setConnectTimeout((int) es.connectTimeout().toMillis())
                         .setSocketTimeout((int) es.socketTimeout().toMillis()))
+                .setHttpClientConfigCallback(http -> http
+                        .setMaxConnPerRoute(MAX_CONNECTIONS).setMaxConnTotal(MAX_CONNECTIONS))
                 .build();
         return new RestClientTransport(restClient, new JacksonJsonpMapper());
     }
