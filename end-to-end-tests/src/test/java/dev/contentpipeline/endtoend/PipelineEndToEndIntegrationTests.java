@@ -3,7 +3,6 @@ package dev.contentpipeline.endtoend;
 import dev.contentpipeline.localstack.Infrastructure;
 import dev.contentpipeline.localstack.IngestApiKey;
 import dev.contentpipeline.localstack.KafkaServer;
-import dev.contentpipeline.localstack.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,10 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,24 +32,15 @@ class PipelineEndToEndIntegrationTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final IngestApiKey API_KEY = IngestApiKey.random("endtoend");
-    private static List<ServiceProcess> services;
+    private static ThreeServices services;
     private static String ingest;
     private static String search;
 
     @BeforeAll
     static void startServices() throws Exception {
-        Infrastructure infrastructure = Infrastructure.shared();
-        Map<String, String> env = new HashMap<>(API_KEY.environment());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-        env.put("ELASTICSEARCH_URL", infrastructure.elasticsearchUrl());
-        Path logs = Files.createTempDirectory("end-to-end-logs");
-        services = List.of(
-                ServiceProcess.start("ingest-service", jar("ingest"), env, logs),
-                ServiceProcess.start("index-service", jar("index"), env, logs),
-                ServiceProcess.start("search-service", jar("search"), env, logs));
-        services.forEach(service -> service.awaitHealthy(Duration.ofSeconds(120)));
-        ingest = services.get(0).baseUrl();
-        search = services.get(2).baseUrl();
+        services = ThreeServices.start("end-to-end", API_KEY, Map.of(), Duration.ofSeconds(120));
+        ingest = services.ingestUrl();
+        search = services.searchUrl();
         // The first record also waits for the indexer to join its group and get its partitions.
         assertThat(put("/api/articles/e2e-warm-up", """
                 {"title":"Warm-up","body":"warmupprobe","publishedAt":"2026-01-01T00:00:00Z"}""").statusCode())
@@ -65,7 +52,7 @@ class PipelineEndToEndIntegrationTests {
     @AfterAll
     static void stopServices() {
         if (services != null) {
-            services.forEach(ServiceProcess::close);
+            services.close();
         }
     }
 
@@ -158,7 +145,4 @@ class PipelineEndToEndIntegrationTests {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Path jar(String service) {
-        return Path.of(System.getProperty("pipeline." + service + ".jar"));
-    }
 }

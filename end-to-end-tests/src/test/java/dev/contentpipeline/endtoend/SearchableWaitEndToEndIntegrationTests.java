@@ -1,8 +1,6 @@
 package dev.contentpipeline.endtoend;
 
-import dev.contentpipeline.localstack.Infrastructure;
 import dev.contentpipeline.localstack.IngestApiKey;
-import dev.contentpipeline.localstack.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,12 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -43,25 +38,16 @@ class SearchableWaitEndToEndIntegrationTests {
     private static final int WRITERS = 4;
     private static final int WRITES_EACH = 50;
 
-    private static List<ServiceProcess> services;
+    private static ThreeServices services;
     private static String ingest;
     private static String search;
 
     @BeforeAll
     static void startServices() throws Exception {
-        Infrastructure infrastructure = Infrastructure.shared();
-        Map<String, String> env = new HashMap<>(API_KEY.environment());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-        env.put("ELASTICSEARCH_URL", infrastructure.elasticsearchUrl());
-        Path logs = Files.createTempDirectory("searchable-wait-logs");
-        services = List.of(
-                ServiceProcess.start("ingest-service", jar("ingest"), env, logs),
-                ServiceProcess.start("index-service", jar("index"), env, logs),
-                ServiceProcess.start("search-service", jar("search"), env, logs));
         // Generous: the three start side by side on a machine that may be busy with other builds.
-        services.forEach(service -> service.awaitHealthy(Duration.ofSeconds(300)));
-        ingest = services.get(0).baseUrl();
-        search = services.get(2).baseUrl();
+        services = ThreeServices.start("searchable-wait", API_KEY, Map.of(), Duration.ofSeconds(300));
+        ingest = services.ingestUrl();
+        search = services.searchUrl();
         // The first write also waits for the indexer to join its group and get its partitions.
         await().atMost(Duration.ofSeconds(90)).until(() ->
                 json(put("searchable-warm-up", word(), "?wait=searchable&timeout=5s")).get("searchable").asBoolean());
@@ -70,7 +56,7 @@ class SearchableWaitEndToEndIntegrationTests {
     @AfterAll
     static void stopServices() {
         if (services != null) {
-            services.forEach(ServiceProcess::close);
+            services.close();
         }
     }
 
@@ -175,7 +161,4 @@ class SearchableWaitEndToEndIntegrationTests {
         return JsonMapper.shared().readTree(response.body());
     }
 
-    private static Path jar(String service) {
-        return Path.of(System.getProperty("pipeline." + service + ".jar"));
-    }
 }

@@ -1,17 +1,14 @@
 package dev.contentpipeline.endtoend.relevance;
 
-import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.endtoend.ThreeServices;
 import dev.contentpipeline.localstack.IngestApiKey;
-import dev.contentpipeline.localstack.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,25 +44,16 @@ class RelevanceIntegrationTests {
 
     private static final int CONCURRENT_QUERIES = 4;
 
-    private static List<ServiceProcess> services;
+    private static ThreeServices services;
     private static SearchClient client;
 
     @BeforeAll
     static void startServicesAndPublishTheSampleContent() throws Exception {
-        Infrastructure infrastructure = Infrastructure.shared();
         IngestApiKey key = IngestApiKey.random("relevance");
-        Map<String, String> env = new HashMap<>(key.environment());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-        env.put("ELASTICSEARCH_URL", infrastructure.elasticsearchUrl());
-        env.put("SPRING_APPLICATION_JSON", ISOLATED_SETTINGS);
-        Path logs = Files.createTempDirectory("relevance-logs");
-        services = List.of(
-                ServiceProcess.start("ingest-service", jar("ingest"), env, logs),
-                ServiceProcess.start("index-service", jar("index"), env, logs),
-                ServiceProcess.start("search-service", jar("search"), env, logs));
         // Generous: on a small machine busy with other builds three Spring Boot services start slowly.
-        services.forEach(service -> service.awaitHealthy(Duration.ofSeconds(300)));
-        client = new SearchClient(services.get(0).baseUrl(), services.get(2).baseUrl(), key.authorization());
+        services = ThreeServices.start("relevance", key, Map.of("SPRING_APPLICATION_JSON", ISOLATED_SETTINGS),
+                Duration.ofSeconds(300));
+        client = new SearchClient(services.ingestUrl(), services.searchUrl(), key.authorization());
 
         SampleContent content = SampleContent.read(Path.of(System.getProperty("pipeline.sample-content")));
         // Countries first, so that each article is indexed with its countries' names.
@@ -76,7 +64,7 @@ class RelevanceIntegrationTests {
     @AfterAll
     static void stopServices() {
         if (services != null) {
-            services.forEach(ServiceProcess::close);
+            services.close();
         }
     }
 
@@ -131,7 +119,4 @@ class RelevanceIntegrationTests {
         }
     }
 
-    private static Path jar(String service) {
-        return Path.of(System.getProperty("pipeline." + service + ".jar"));
-    }
 }

@@ -39,20 +39,7 @@ final class HitReader {
      */
     @SuppressWarnings("rawtypes")
     static String snippet(Map<String, List<String>> highlight, Map source) {
-        String best = null;
-        int bestMarks = 0;
-        for (String field : SearchFields.SNIPPET) {
-            for (Map.Entry<String, List<String>> entry : highlight.entrySet()) {
-                if (!matches(field, entry.getKey()) || entry.getValue().isEmpty()) {
-                    continue;
-                }
-                int marks = count(entry.getValue().get(0));
-                if (marks > bestMarks) {
-                    best = entry.getValue().get(0);
-                    bestMarks = marks;
-                }
-            }
-        }
+        String best = mostMarked(highlight, SearchFields.SNIPPET);
         if (best != null) {
             return best;
         }
@@ -68,13 +55,23 @@ final class HitReader {
 
     /** The highlight with most marks among the sub-fields of one field (the title's, say), or null. */
     static String mostMarked(Map<String, List<String>> highlight, String prefix) {
+        return mostMarked(highlight, SearchFields.TITLE_HIGHLIGHTS.stream().filter(f -> f.startsWith(prefix)).toList());
+    }
+
+    /** The highlight with most marks among the fields the patterns name, earlier patterns winning ties; or null. */
+    private static String mostMarked(Map<String, List<String>> highlight, List<String> patterns) {
         String best = null;
         int bestMarks = 0;
-        for (String field : SearchFields.TITLE_HIGHLIGHTS) {
-            List<String> marked = field.startsWith(prefix) ? highlight.get(field) : null;
-            if (marked != null && !marked.isEmpty() && count(marked.get(0)) > bestMarks) {
-                best = marked.get(0);
-                bestMarks = count(best);
+        for (String pattern : patterns) {
+            for (Map.Entry<String, List<String>> entry : highlight.entrySet()) {
+                if (!matches(pattern, entry.getKey()) || entry.getValue().isEmpty()) {
+                    continue;
+                }
+                int marks = count(entry.getValue().get(0));
+                if (marks > bestMarks) {
+                    best = entry.getValue().get(0);
+                    bestMarks = marks;
+                }
             }
         }
         return best;

@@ -1,0 +1,69 @@
+package dev.contentpipeline.endtoend;
+
+import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.IngestApiKey;
+import dev.contentpipeline.localstack.ServiceProcess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ingest-, index- and search-service from their executable jars, as processes on the shared broker and
+ * Elasticsearch, ingest knowing one API key; started side by side and awaited healthy.
+ */
+public final class ThreeServices implements AutoCloseable {
+
+    private final List<ServiceProcess> services;
+
+    private ThreeServices(List<ServiceProcess> services) {
+        this.services = services;
+    }
+
+    /**
+     * @param settings more environment for all three (topics, aliases, a consumer group of the caller's own)
+     * @param healthyWithin how long each may take to answer its health check
+     */
+    public static ThreeServices start(String name, IngestApiKey key, Map<String, String> settings,
+            Duration healthyWithin) throws IOException {
+        Infrastructure infrastructure = Infrastructure.shared();
+        Map<String, String> env = new HashMap<>(key.environment());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        env.put("ELASTICSEARCH_URL", infrastructure.elasticsearchUrl());
+        env.putAll(settings);
+        Path logs = Files.createTempDirectory(name + "-logs");
+        ThreeServices started = new ThreeServices(List.of(
+                ServiceProcess.start("ingest-service", jar("ingest"), env, logs),
+                ServiceProcess.start("index-service", jar("index"), env, logs),
+                ServiceProcess.start("search-service", jar("search"), env, logs)));
+        try {
+            started.services.forEach(service -> service.awaitHealthy(healthyWithin));
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        return started;
+    }
+
+    public String ingestUrl() {
+        return services.get(0).baseUrl();
+    }
+
+    public String searchUrl() {
+        return services.get(2).baseUrl();
+    }
+
+    @Override
+    public void close() {
+        services.forEach(ServiceProcess::close);
+    }
+
+    /** The executable jar the build names for a service (ingest, index, search). */
+    static Path jar(String service) {
+        return Path.of(System.getProperty("pipeline." + service + ".jar"));
+    }
+}
