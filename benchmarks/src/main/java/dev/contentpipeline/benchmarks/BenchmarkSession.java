@@ -49,6 +49,7 @@ final class BenchmarkSession {
         this.corpus = corpus;
         this.json = json;
         this.elasticsearch = new Elasticsearch(stack.elasticsearchUrl());
+        Http.reach(stack.elasticsearch().access());
     }
 
     void run() throws IOException {

@@ -6,6 +6,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import dev.contentpipeline.localstack.ElasticsearchAccess;
+
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,8 +23,14 @@ final class Http {
 
     static final JsonMapper JSON = JsonMapper.shared();
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private static HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Elasticsearch's address, and the operator's credentials sent to it (security is on). */
+    private static ElasticsearchAccess elasticsearch;
+
+    /** The services' admin key, sent to their actuators. */
+    private static String adminKey;
 
     private Http() {
     }
@@ -50,16 +58,41 @@ final class Http {
         }
     }
 
+    /** From now on requests to Elasticsearch trust its CA and carry the operator's credentials. */
+    static synchronized void reach(ElasticsearchAccess access) {
+        elasticsearch = access;
+        CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .sslContext(access.http().sslContext()).build();
+    }
+
+    /** From now on requests to a service's actuator carry this key (scope admin). */
+    static synchronized void actuatorKey(String key) {
+        adminKey = key;
+    }
+
+    /** A request to the URL; to Elasticsearch with the operator's credentials, to an actuator with the admin key. */
+    static HttpRequest.Builder builder(String url) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
+        ElasticsearchAccess access = elasticsearch;
+        if (access != null && url.startsWith(access.url())) {
+            builder.header("Authorization", ElasticsearchAccess.authorization(access.operator()));
+        }
+        else if (adminKey != null && url.contains("/actuator/") && !url.contains("/actuator/health")) {
+            builder.header("Authorization", "Bearer " + adminKey);
+        }
+        return builder;
+    }
+
     static Answer get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return send(builder(url).GET());
     }
 
     static Answer delete(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+        return send(builder(url).DELETE());
     }
 
     static Answer put(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return send(builder(url).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -68,7 +101,7 @@ final class Http {
     }
 
     static HttpRequest request(String url, String contentType, byte[] body, String bearer) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+        HttpRequest.Builder builder = builder(url).timeout(Duration.ofSeconds(120))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);

@@ -1,6 +1,8 @@
 package dev.contentpipeline.benchmarks;
 
+import dev.contentpipeline.localstack.ElasticsearchAccess;
 import dev.contentpipeline.localstack.LocalStack;
+import dev.contentpipeline.localstack.PipelineService;
 import dev.contentpipeline.localstack.ServiceProcess;
 
 import java.io.IOException;
@@ -35,6 +37,7 @@ final class PipelineServices {
         this.profile = profile;
     }
 
+    /** The benchmark's key: write on ingest, admin on every service's actuator. */
     String apiKey() {
         return apiKey;
     }
@@ -52,9 +55,9 @@ final class PipelineServices {
     }
 
     Running startIngest(Path jar) {
-        Map<String, String> environment = common("ingest-service");
+        Map<String, String> environment = common("ingest-service", PipelineService.INGEST, "articles");
         environment.put("INGEST_SECURITY_KEYS_BENCHMARK_SHA256", sha256(apiKey));
-        environment.put("INGEST_SECURITY_KEYS_BENCHMARK_SCOPES", "write");
+        environment.put("INGEST_SECURITY_KEYS_BENCHMARK_SCOPES", "write,admin");
         environment.put("INGEST_SECURITY_RATELIMIT_REQUESTSPERSECOND", "1000000");
         environment.put("INGEST_SECURITY_RATELIMIT_BURST", "1000000");
         return start("ingest-service", jar, environment);
@@ -62,17 +65,20 @@ final class PipelineServices {
 
     /** The indexer on the content topics, or (for the backlog) on its own topic, alias and consumer group. */
     Running startIndex(String name, Path jar, String articlesTopic, String articlesAlias, String group) {
-        Map<String, String> environment = common(name);
-        environment.put("INDEX_TOPICS_ARTICLES", articlesTopic);
-        environment.put("INDEX_ALIASES_ARTICLES", articlesAlias);
+        Map<String, String> environment = common(name, PipelineService.INDEX, articlesAlias);
+        environment.put("CONTENT_TOPICS_ARTICLES", articlesTopic);
+        environment.put("CONTENT_ALIASES_ARTICLES", articlesAlias);
         environment.put("SPRING_KAFKA_CONSUMER_GROUPID", group);
         return start(name, jar, environment);
     }
 
     /** With the actuator's loggers endpoint, through which {@link CapturedSearches} turns the tracer on. */
     Running startSearch(Path jar) {
-        Map<String, String> environment = common("search-service");
+        Map<String, String> environment = common("search-service", PipelineService.SEARCH, "articles");
         environment.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,metrics,loggers");
+        // The load comes from one address, at rates a per-client limit exists to stop.
+        environment.put("SEARCH_CLIENTRATELIMIT_REQUESTSPERSECOND", "1000000");
+        environment.put("SEARCH_CLIENTRATELIMIT_BURST", "1000000");
         return start("search-service", jar, environment);
     }
 
@@ -88,10 +94,17 @@ final class PipelineServices {
         return logDir.resolve(name + ".jfr");
     }
 
-    private Map<String, String> common(String name) {
+    /** The servers' addresses and the service's own Elasticsearch user, for its articles alias. */
+    private Map<String, String> common(String name, PipelineService service, String articlesAlias) {
         Map<String, String> environment = new HashMap<>();
+        if (service != PipelineService.INGEST) {
+            environment.put(service.name() + "_SECURITY_KEYS_BENCHMARK_SHA256", sha256(apiKey));
+            environment.put(service.name() + "_SECURITY_KEYS_BENCHMARK_SCOPES", "admin");
+        }
+        Http.actuatorKey(apiKey);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
-        environment.put("ELASTICSEARCH_URL", stack.elasticsearchUrl());
+        ElasticsearchAccess elasticsearch = stack.elasticsearch().access();
+        environment.putAll(elasticsearch.environment(elasticsearch.user(service, articlesAlias, "countries")));
         if (profile) {
             // Execution samples every 20 ms (JFR's default settings, about 1% overhead), written when it stops; native
             // memory tracking to say where the memory is, and how much of it the profiler itself holds.

@@ -56,7 +56,7 @@ final class QueryMix {
     }
 
     private static HttpRequest request(String elasticsearchUrl, CapturedSearches.Captured captured) {
-        return HttpRequest.newBuilder(URI.create(elasticsearchUrl + captured.pathAndQuery()))
+        return Http.builder(elasticsearchUrl + captured.pathAndQuery())
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(captured.body())).build();
     }

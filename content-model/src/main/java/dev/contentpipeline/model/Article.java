@@ -28,6 +28,9 @@ public record Article(
     public static final String DEFAULT_LANGUAGE = "en";
 
     public Article {
+        Checks checks = new Checks();
+        checks.maxItems("countries", countries, 250);
+        checks.maxItems("tags", tags, 50);
         id = Checks.clean(id);
         title = Checks.clean(title);
         summary = Checks.cleanText(summary);
@@ -38,14 +41,13 @@ public record Article(
         author = Checks.clean(author);
         updatedAt = updatedAt == null ? publishedAt : updatedAt;
 
-        Checks checks = new Checks();
         checks.matches("id", id, ID, "a slug of lower-case letters, digits and hyphens, at most 100 characters");
         checks.text("title", title, true, 500);
         checks.text("summary", summary, false, 2_000);
         checks.text("body", body, true, 1_000_000);
         checks.language("language", language);
-        checks.countryCodes("countries", countries, 250);
-        checks.listOf("tags", tags, 50, 100);
+        checks.countryCodes("countries", countries);
+        checks.listOf("tags", tags, 100);
         checks.text("author", author, false, 200);
         if (publishedAt == null) {
             checks.add("publishedAt", "is required, as an ISO-8601 instant such as 2026-03-02T08:00:00Z");

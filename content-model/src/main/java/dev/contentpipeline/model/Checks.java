@@ -75,19 +75,23 @@ final class Checks {
         }
     }
 
-    void listOf(String field, List<String> values, int maxItems, int maxLength) {
-        if (values.size() > maxItems) {
-            add(field, "must hold at most " + maxItems + " items, held " + values.size());
+    /**
+     * Counts what was sent, before duplicates and blanks are dropped: a list of 100,000 copies of one tag is
+     * refused, not read as one tag.
+     */
+    void maxItems(String field, java.util.Collection<?> sent, int maxItems) {
+        if (sent != null && sent.size() > maxItems) {
+            add(field, "must hold at most " + maxItems + " items, held " + sent.size());
         }
+    }
+
+    void listOf(String field, List<String> values, int maxLength) {
         for (int i = 0; i < values.size(); i++) {
             text(field + "[" + i + "]", values.get(i), true, maxLength);
         }
     }
 
-    void countryCodes(String field, List<String> codes, int maxItems) {
-        if (codes.size() > maxItems) {
-            add(field, "must hold at most " + maxItems + " codes, held " + codes.size());
-        }
+    void countryCodes(String field, List<String> codes) {
         for (int i = 0; i < codes.size(); i++) {
             countryCode(field + "[" + i + "]", codes.get(i));
         }

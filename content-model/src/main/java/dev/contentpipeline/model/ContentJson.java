@@ -2,7 +2,17 @@ package dev.contentpipeline.model;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.SerializationFeature;
@@ -10,6 +20,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.stream.Collectors;
 
 /**
@@ -111,12 +123,47 @@ public final class ContentJson {
         return end < 0 ? message : message.substring(0, end);
     }
 
+    /**
+     * Strict reading also takes no value of another JSON type for what it is not: a number, a boolean or an array
+     * where text is expected (and text where a number is) is refused, never turned into text.
+     */
     private static JsonMapper mapper(boolean strict) {
-        return JsonMapper.builder()
+        JsonMapper.Builder builder = JsonMapper.builder()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(SerializationFeature.INDENT_OUTPUT)
-                .build();
+                .disable(SerializationFeature.INDENT_OUTPUT);
+        if (strict) {
+            builder.addModule(new SimpleModule("strict-instants").addDeserializer(Instant.class, new IsoInstants()))
+                    .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                    .withCoercionConfig(LogicalType.Textual, (config) -> config
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Array, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Object, CoercionAction.Fail))
+                    .withCoercionConfig(LogicalType.Integer, (config) -> config
+                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+        }
+        return builder.build();
+    }
+
+    /** Instants as ISO-8601 text only, not as numbers of seconds or milliseconds. */
+    private static final class IsoInstants extends ValueDeserializer<Instant> {
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
+            String text = parser.getString().strip();
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw InvalidFormatException.from(parser, "is not an ISO-8601 instant such as 2026-03-02T08:00:00Z",
+                        text, Instant.class);
+            }
+        }
     }
 }

@@ -26,6 +26,10 @@ public record Country(
     static final int MAX_NAMES = 200;
 
     public Country {
+        Checks checks = new Checks();
+        checks.maxItems("aliases", aliases, 100);
+        checks.maxItems("names", names == null ? null : names.keySet(), MAX_NAMES);
+        checks.maxItems("successors", successors, 50);
         code = Checks.clean(code);
         name = Checks.clean(name);
         officialName = Checks.clean(officialName);
@@ -36,14 +40,10 @@ public record Country(
         successors = Checks.upperAll(successors);
         summary = Checks.cleanText(summary);
 
-        Checks checks = new Checks();
         checks.countryCode("code", code);
         checks.text("name", name, true, 200);
         checks.text("officialName", officialName, true, 300);
-        checks.listOf("aliases", aliases, 100, 200);
-        if (names.size() > MAX_NAMES) {
-            checks.add("names", "must hold at most " + MAX_NAMES + " languages, held " + names.size());
-        }
+        checks.listOf("aliases", aliases, 200);
         if (!names.containsKey("zh")) {
             checks.add("names", "must hold at least the Chinese name, under \"zh\"");
         }
@@ -58,7 +58,7 @@ public record Country(
         } else if (status == CountryStatus.HISTORICAL && successors.isEmpty()) {
             checks.add("successors", "must name at least one successor for a historical entry");
         }
-        checks.countryCodes("successors", successors, 50);
+        checks.countryCodes("successors", successors);
         checks.text("summary", summary, false, 2_000);
         checks.version(version);
         checks.throwIfAny();

@@ -1,6 +1,8 @@
 package dev.contentpipeline.model;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -65,6 +67,46 @@ class ContentJsonTests {
                 .isInstanceOfSatisfying(InvalidContentException.class, e -> assertThat(e.violations())
                         .extracting(Violation::field)
                         .containsExactly("id", "title", "body", "language", "countries[0]", "countries[1]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a number for text                | title       | 12345              | title",
+        "a decimal for text               | title       | 1.5                | title",
+        "a boolean for text               | title       | true               | title",
+        "an array for text                | title       | [\"T\"]          | title",
+        "an object for text               | body        | {\"text\":\"B\"} | body",
+        "a number in a list of text       | tags        | [\"a\",7]        | tags[1]",
+        "text for a list                  | tags        | \"food\"         | tags",
+        "text for a number                | version     | \"42\"           | version",
+        "a decimal for a whole number     | version     | 4.5                | version",
+        "a number for an instant          | publishedAt | 1767225600         | publishedAt"})
+    void strictReadingTakesNoValueOfAnotherJsonType(String what, String field, String value, String path) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>(java.util.Map.of("title", "\"T\"",
+                "body", "\"B\"", "publishedAt", "\"2026-01-01T00:00:00Z\""));
+        fields.put(field, value);
+        byte[] json = fields.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(",", "{", "}")).getBytes();
+        assertThatThrownBy(() -> ContentJson.readForKey(json, Article.class, "id", "a"))
+                .as(what)
+                .isInstanceOfSatisfying(InvalidContentException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).contains(path));
+    }
+
+    @Test
+    void listsAreCountedAsSentBeforeDuplicatesAreDropped() {
+        String tags = String.join(",", java.util.Collections.nCopies(100_000, "\"same\""));
+        byte[] json = ("{\"id\":\"a\",\"title\":\"T\",\"body\":\"B\",\"publishedAt\":\"2026-01-01T00:00:00Z\","
+                + "\"tags\":[" + tags + "]}").getBytes();
+        assertThatThrownBy(() -> ContentJson.readArticle(json, true))
+                .isInstanceOfSatisfying(InvalidContentException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::message).contains("must hold at most 50 items, held 100000"));
+        String aliases = String.join(",", java.util.Collections.nCopies(101, "\"Alias\""));
+        assertThatThrownBy(() -> new Country("FR", "France", "French Republic",
+                java.util.Collections.nCopies(101, "Alias"), java.util.Map.of("zh", "法国"), "Europe", null,
+                CountryStatus.CURRENT, java.util.List.of(), null, null))
+                .isInstanceOfSatisfying(InvalidContentException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).contains("aliases"));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.contentpipeline.endtoend;
 
 import dev.contentpipeline.localstack.ElasticsearchServer;
+import dev.contentpipeline.localstack.ElasticsearchAccess;
 import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.PipelineService;
 import dev.contentpipeline.localstack.IngestApiKey;
 import dev.contentpipeline.localstack.KafkaServer;
 import dev.contentpipeline.localstack.ServiceProcess;
@@ -118,12 +120,13 @@ class IndexerResilienceIntegrationTests {
         Map<String, String> env = new HashMap<>(key.environment());
         env.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", Infrastructure.shared().kafkaBootstrapServers(),
-                "ELASTICSEARCH_URL", elasticsearch(),
-                "INGEST_TOPICS_ARTICLES", topic(),
-                "INGEST_TOPICS_COUNTRIES", scenario + ".countries",
+                "CONTENT_TOPICS_ARTICLES", topic(),
+                "CONTENT_TOPICS_COUNTRIES", scenario + ".countries",
+                "CONTENT_ALIASES_ARTICLES", alias(),
+                "CONTENT_ALIASES_COUNTRIES", scenario + "-countries",
                 "JAVA_TOOL_OPTIONS", QUICK_START));
         ServiceProcess ingest = ServiceProcess.start("ingest-service-" + scenario,
-                Path.of(System.getProperty("pipeline.ingest.jar")), env, logs);
+                Path.of(System.getProperty("pipeline.ingest.jar")), ThreeServices.as(PipelineService.INGEST, env), logs);
         indexers.add(ingest);
         ingest.awaitHealthy(Duration.ofSeconds(120));
         startIndexer();
@@ -179,15 +182,14 @@ class IndexerResilienceIntegrationTests {
     private ServiceProcess startIndexer() throws IOException {
         Path logs = Files.createDirectories(Path.of("target", "resilience-logs"));
         ServiceProcess indexer = ServiceProcess.start("index-service-" + scenario + "-" + indexers.size(),
-                Path.of(System.getProperty("pipeline.index.jar")), Map.of(
+                Path.of(System.getProperty("pipeline.index.jar")), ThreeServices.as(PipelineService.INDEX, Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", Infrastructure.shared().kafkaBootstrapServers(),
-                        "ELASTICSEARCH_URL", elasticsearch(),
-                        "INDEX_TOPICS_ARTICLES", topic(),
-                        "INDEX_TOPICS_COUNTRIES", scenario + ".countries",
-                        "INDEX_ALIASES_ARTICLES", alias(),
-                        "INDEX_ALIASES_COUNTRIES", scenario + "-countries",
+                        "CONTENT_TOPICS_ARTICLES", topic(),
+                        "CONTENT_TOPICS_COUNTRIES", scenario + ".countries",
+                        "CONTENT_ALIASES_ARTICLES", alias(),
+                        "CONTENT_ALIASES_COUNTRIES", scenario + "-countries",
                         "SPRING_KAFKA_CONSUMER_GROUP_ID", scenario,
-                        "JAVA_TOOL_OPTIONS", QUICK_START),
+                        "JAVA_TOOL_OPTIONS", QUICK_START)),
                 logs);
         indexers.add(indexer);
         indexer.awaitHealthy(Duration.ofSeconds(120));
@@ -206,7 +208,7 @@ class IndexerResilienceIntegrationTests {
         return scenario + "-articles";
     }
 
-    private static String elasticsearch() {
-        return Infrastructure.shared().elasticsearchUrl();
+    private static ElasticsearchAccess elasticsearch() {
+        return Infrastructure.shared().elasticsearch();
     }
 }

@@ -1,7 +1,9 @@
 package dev.contentpipeline.endtoend;
 
+import dev.contentpipeline.localstack.ElasticsearchAccess;
 import dev.contentpipeline.localstack.Infrastructure;
 import dev.contentpipeline.localstack.IngestApiKey;
+import dev.contentpipeline.localstack.PipelineService;
 import dev.contentpipeline.localstack.ServiceProcess;
 
 import java.io.IOException;
@@ -33,13 +35,15 @@ public final class ThreeServices implements AutoCloseable {
         Infrastructure infrastructure = Infrastructure.shared();
         Map<String, String> env = new HashMap<>(key.environment());
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-        env.put("ELASTICSEARCH_URL", infrastructure.elasticsearchUrl());
+        // The suites search hundreds of times a second from one address.
+        env.put("SEARCH_CLIENTRATELIMIT_REQUESTSPERSECOND", "100000");
+        env.put("SEARCH_CLIENTRATELIMIT_BURST", "100000");
         env.putAll(settings);
         Path logs = Files.createTempDirectory(name + "-logs");
         ThreeServices started = new ThreeServices(List.of(
-                ServiceProcess.start("ingest-service", jar("ingest"), env, logs),
-                ServiceProcess.start("index-service", jar("index"), env, logs),
-                ServiceProcess.start("search-service", jar("search"), env, logs)));
+                ServiceProcess.start("ingest-service", jar("ingest"), as(PipelineService.INGEST, env), logs),
+                ServiceProcess.start("index-service", jar("index"), as(PipelineService.INDEX, env), logs),
+                ServiceProcess.start("search-service", jar("search"), as(PipelineService.SEARCH, env), logs)));
         try {
             started.services.forEach(service -> service.awaitHealthy(healthyWithin));
         } catch (RuntimeException e) {
@@ -60,6 +64,19 @@ public final class ThreeServices implements AutoCloseable {
     @Override
     public void close() {
         services.forEach(ServiceProcess::close);
+    }
+
+    /**
+     * The environment plus the service's own Elasticsearch user, for the aliases the environment names
+     * ({@code CONTENT_ALIASES_ARTICLES}, {@code CONTENT_ALIASES_COUNTRIES}) or the default ones.
+     */
+    static Map<String, String> as(PipelineService service, Map<String, String> environment) {
+        ElasticsearchAccess elasticsearch = Infrastructure.shared().elasticsearch();
+        Map<String, String> env = new HashMap<>(environment);
+        env.putAll(elasticsearch.environment(elasticsearch.user(service,
+                environment.getOrDefault("CONTENT_ALIASES_ARTICLES", "articles"),
+                environment.getOrDefault("CONTENT_ALIASES_COUNTRIES", "countries"))));
+        return env;
     }
 
     /** The executable jar the build names for a service (ingest, index, search). */

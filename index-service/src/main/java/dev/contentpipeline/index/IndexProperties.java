@@ -1,6 +1,8 @@
 package dev.contentpipeline.index;
 
+import dev.contentpipeline.apikeys.ApiKeySettings;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,11 +15,8 @@ import org.springframework.util.unit.DataSize;
 import java.time.Duration;
 
 /**
- * @param elasticsearch where the indices live
- * @param topics the content topics consumed, one per type
- * @param aliases the alias each type's versioned index is read and written through
- * @param deadLetterSuffix appended to a topic's name to name its dead-letter topic
- * @param partitions partitions of the content and dead-letter topics when the indexer creates them
+ * @param security the management API's keys (scope admin) and their rate limit
+ * @param deadLetters what the dead-letter API reads and returns at most
  * @param retry back-off between attempts at a batch that failed for a passing reason
  * @param maxRecordBytes a record larger than this is dead-lettered unread, as oversized
  * @param batch how many records, and how many bytes, one batch (and so one bulk request) may hold, and how long
@@ -26,31 +25,11 @@ import java.time.Duration;
 @Validated
 @ConfigurationProperties("index")
 public record IndexProperties(
-        @Valid @NotNull @DefaultValue Elasticsearch elasticsearch,
-        @Valid @NotNull @DefaultValue Topics topics,
-        @Valid @NotNull @DefaultValue Aliases aliases,
-        @NotBlank @DefaultValue(".DLT") String deadLetterSuffix,
-        @Min(1) @DefaultValue("3") int partitions,
+        @Valid @NotNull @DefaultValue ApiKeySettings security,
+        @Valid @NotNull @DefaultValue DeadLetters deadLetters,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotNull @DefaultValue("1MB") DataSize maxRecordBytes,
         @Valid @NotNull @DefaultValue Batch batch) {
-
-    public record Elasticsearch(
-            @NotBlank @DefaultValue("http://localhost:9200") String url,
-            @NotNull @DefaultValue("5s") Duration connectTimeout,
-            @NotNull @DefaultValue("60s") Duration socketTimeout,
-            @NotNull @DefaultValue("120s") Duration startupTimeout) {
-    }
-
-    public record Topics(
-            @NotBlank @DefaultValue("content.articles") String articles,
-            @NotBlank @DefaultValue("content.countries") String countries) {
-    }
-
-    public record Aliases(
-            @NotBlank @DefaultValue("articles") String articles,
-            @NotBlank @DefaultValue("countries") String countries) {
-    }
 
     public record Batch(
             @Min(1) @DefaultValue("1000") int maxRecords,
@@ -61,5 +40,16 @@ public record IndexProperties(
     public record Retry(
             @NotNull @DefaultValue("500ms") Duration initialInterval,
             @NotNull @DefaultValue("30s") Duration maxInterval) {
+    }
+
+    /**
+     * @param maxPageSize the most dead letters one listing, or one re-drive request, may hold
+     * @param excerptBytes how much of each value a listing shows (the whole value is read by position)
+     * @param ledgerTopic the compacted topic remembering which dead letters were re-driven
+     */
+    public record DeadLetters(
+            @Min(1) @Max(1000) @DefaultValue("100") int maxPageSize,
+            @Min(16) @Max(65536) @DefaultValue("1024") int excerptBytes,
+            @NotBlank @DefaultValue("content.dead-letters.redriven") String ledgerTopic) {
     }
 }

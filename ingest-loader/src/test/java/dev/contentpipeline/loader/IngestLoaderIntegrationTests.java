@@ -1,7 +1,9 @@
 package dev.contentpipeline.loader;
 
 import dev.contentpipeline.ingest.IngestApplication;
+import dev.contentpipeline.localstack.ElasticsearchAccess;
 import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.PipelineService;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -48,15 +50,18 @@ class IngestLoaderIntegrationTests {
     @BeforeAll
     static void startIngest() throws Exception {
         // As command line arguments: they outrank application.yml, where default properties would not.
-        ingest = new SpringApplicationBuilder(IngestApplication.class).run(
+        ElasticsearchAccess elasticsearch = Infrastructure.shared().elasticsearch();
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + Infrastructure.shared().kafkaBootstrapServers(),
-                "--ingest.elasticsearch.url=" + Infrastructure.shared().elasticsearchUrl(),
-                "--ingest.topics.articles=" + ARTICLES,
-                "--ingest.topics.countries=" + COUNTRIES,
+                "--content.topics.articles=" + ARTICLES,
+                "--content.topics.countries=" + COUNTRIES,
                 "--ingest.security.keys.loader.sha256=" + HexFormat.of().formatHex(
                         MessageDigest.getInstance("SHA-256").digest(KEY.getBytes(StandardCharsets.UTF_8))),
-                "--ingest.security.keys.loader.scopes=write");
+                "--ingest.security.keys.loader.scopes=write"));
+        elasticsearch.properties(elasticsearch.user(PipelineService.INGEST))
+            .forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        ingest = new SpringApplicationBuilder(IngestApplication.class).run(arguments.toArray(String[]::new));
         url = "http://localhost:" + ingest.getEnvironment().getProperty("local.server.port");
     }
 

@@ -1,6 +1,11 @@
 package dev.contentpipeline.ingest;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.contentpipeline.connections.ElasticsearchClients;
+import dev.contentpipeline.connections.ElasticsearchSettings;
+import dev.contentpipeline.localstack.ElasticsearchAccess;
 import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.PipelineService;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,12 +41,22 @@ public abstract class IngestIntegrationTestSupport {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> Infrastructure.shared().kafkaBootstrapServers());
-        registry.add("ingest.elasticsearch.url", () -> Infrastructure.shared().elasticsearchUrl());
-        registry.add("ingest.topics.articles", () -> ARTICLES);
-        registry.add("ingest.topics.countries", () -> COUNTRIES);
-        registry.add("ingest.aliases.articles", () -> ARTICLES_ALIAS);
-        registry.add("ingest.aliases.countries", () -> COUNTRIES_ALIAS);
+        ElasticsearchAccess elasticsearch = Infrastructure.shared().elasticsearch();
+        elasticsearch.properties(elasticsearch.user(PipelineService.INGEST, ARTICLES_ALIAS, COUNTRIES_ALIAS))
+            .forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("content.topics.articles", () -> ARTICLES);
+        registry.add("content.topics.countries", () -> COUNTRIES);
+        registry.add("content.aliases.articles", () -> ARTICLES_ALIAS);
+        registry.add("content.aliases.countries", () -> COUNTRIES_ALIAS);
         registerKeys(registry);
+    }
+
+    /** A client as Elasticsearch's operator, for a test that plays the indexer's part. */
+    protected static ElasticsearchClient operatorClient() {
+        ElasticsearchAccess elasticsearch = Infrastructure.shared().elasticsearch();
+        return ElasticsearchClients.create(ElasticsearchSettings.of(elasticsearch.url(),
+                elasticsearch.operator().username(), elasticsearch.operator().password(),
+                elasticsearch.caCertificate()));
     }
 
     public static void registerKeys(DynamicPropertyRegistry registry) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -48,6 +49,11 @@ final class BuildTimeResources {
                     + "local-stack (mvn -pl analysis-plugin,local-stack install)");
         }
         return zip;
+    }
+
+    /** The services' JVM options, one per line of compose/service-jvm.options. */
+    static List<String> serviceJvmOptions() {
+        return read("service-jvm.options").lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
     }
 
     /** The broker's jars, separated by ':'. */

@@ -3,8 +3,6 @@ package dev.contentpipeline.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,11 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * An unpacked Elasticsearch in a cache folder that the user running it can read, made once per version and set
@@ -41,7 +36,7 @@ final class ElasticsearchDistribution {
             Path staging = Files.createTempDirectory(WorkDirs.root(), "." + name + "-");
             try {
                 Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
-                Path unpacked = unzip(BuildTimeResources.elasticsearchZip(), staging)
+                Path unpacked = FileTrees.unzip(BuildTimeResources.elasticsearchZip(), staging)
                     .resolve("elasticsearch-" + version);
                 user.takeOwnership(staging);
                 for (Path plugin : plugins) {
@@ -69,28 +64,6 @@ final class ElasticsearchDistribution {
             }
             // Another process finished the same distribution first.
         }
-    }
-
-    private static Path unzip(Path zip, Path target) throws IOException {
-        try (FileSystem archive = FileSystems.newFileSystem(zip, Map.of("enablePosixFileAttributes", "true"));
-                Stream<Path> entries = Files.walk(archive.getPath("/"))) {
-            List<Path[]> folders = new ArrayList<>();
-            for (Path entry : entries.toList()) {
-                Path destination = target.resolve(entry.toString().substring(1));
-                if (Files.isDirectory(entry)) {
-                    Files.createDirectories(destination);
-                    folders.add(new Path[] { entry, destination });
-                }
-                else {
-                    Files.copy(entry, destination);
-                    Files.setPosixFilePermissions(destination, Files.getPosixFilePermissions(entry));
-                }
-            }
-            for (Path[] folder : folders) {
-                Files.setPosixFilePermissions(folder[1], Files.getPosixFilePermissions(folder[0]));
-            }
-        }
-        return target;
     }
 
     private static void installPlugin(Path home, Path plugin, Path staging, ElasticsearchUser user)

@@ -37,6 +37,60 @@ record ElasticsearchNode(Path home, Path directory, ElasticsearchUser user) {
         return node;
     }
 
+    /**
+     * Security for this node: a new CA and a certificate for {@code localhost} / {@code 127.0.0.1} signed by it
+     * (HTTPS), the operator's password as the bootstrap password of the built-in superuser {@code elastic}, and
+     * the file realm with the services' roles; all made by the distribution's own tools, for this node only.
+     */
+    NodeSecurity secure() {
+        Path certs = config().resolve("certs");
+        try {
+            Files.createDirectories(certs);
+            this.user.takeOwnership(certs);
+            tool("elasticsearch-certutil", "ca", "--pem", "--silent", "--days", "3650", "--out",
+                    certs.resolve("ca.zip").toString());
+            FileTrees.unzip(certs.resolve("ca.zip"), certs);
+            tool("elasticsearch-certutil", "cert", "--pem", "--silent", "--days", "3650", "--name", "node",
+                    "--ca-cert", certs.resolve("ca/ca.crt").toString(), "--ca-key", certs.resolve("ca/ca.key").toString(),
+                    "--dns", "localhost", "--ip", "127.0.0.1", "--out", certs.resolve("node.zip").toString());
+            FileTrees.unzip(certs.resolve("node.zip"), certs);
+            this.user.takeOwnership(certs);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not make the certificates in " + certs, ex);
+        }
+        ElasticsearchCredentials operator = new ElasticsearchCredentials("elastic", FileRealm.newPassword());
+        ShortCommand.runWithInput(toolCommand("elasticsearch-keystore", "add", "-x", "-f", "bootstrap.password"),
+                operator.password() + "\n");
+        FileRealm realm = new FileRealm(config(), this.user);
+        realm.write();
+        return new NodeSecurity(certs.resolve("ca/ca.crt"), operator, realm);
+    }
+
+    /** The settings that switch security on with the files {@link #secure()} made. */
+    static List<String> securitySettings() {
+        return List.of("xpack.security.enabled=true", "xpack.security.http.ssl.enabled=true",
+                "xpack.security.http.ssl.key=certs/node/node.key",
+                "xpack.security.http.ssl.certificate=certs/node/node.crt",
+                "xpack.security.http.ssl.certificate_authorities=certs/ca/ca.crt",
+                // The file realm is read again this often: a user added by a test is usable within about a second.
+                "resource.reload.interval.high=1s");
+    }
+
+    record NodeSecurity(Path caCertificate, ElasticsearchCredentials operator, FileRealm realm) {
+    }
+
+    private void tool(String name, String... arguments) {
+        ShortCommand.run(toolCommand(name, arguments));
+    }
+
+    private List<String> toolCommand(String name, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("env", "ES_JAVA_HOME=" + System.getProperty("java.home"),
+                "ES_PATH_CONF=" + config(), this.home.resolve("bin").resolve(name).toString()));
+        command.addAll(List.of(arguments));
+        return this.user.command(command);
+    }
+
     /** Starts bin/elasticsearch in the foreground, writing the server's pid to {@link #pidFile()}. */
     List<String> command(List<String> settings, String heap) {
         List<String> command = new ArrayList<>(List.of("env", "ES_JAVA_HOME=" + System.getProperty("java.home"),

@@ -2,8 +2,6 @@ package dev.contentpipeline.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -14,14 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real single-node Elasticsearch (security off) run from the distribution zip Maven resolved when this module
- * was built. The first start begins with empty data; later starts keep it.
+ * A real single-node Elasticsearch run from the distribution zip Maven resolved when this module was built, with
+ * security on: HTTPS with a CA made for this node, the operator and one user per service in the file realm
+ * ({@link #access()}). The first start begins with empty data; later starts keep it.
  */
 public final class ElasticsearchServer implements AutoCloseable {
 
     private static final System.Logger log = System.getLogger(ElasticsearchServer.class.getName());
-
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path directory;
 
@@ -36,6 +33,8 @@ public final class ElasticsearchServer implements AutoCloseable {
     private final Runnable stopAtShutdown = this::stop;
 
     private ElasticsearchNode node;
+
+    private ElasticsearchAccess access;
 
     private volatile CallerBoundProcess process;
 
@@ -61,6 +60,9 @@ public final class ElasticsearchServer implements AutoCloseable {
         long startNanos = System.nanoTime();
         if (this.node == null) {
             this.node = ElasticsearchNode.createFresh(this.directory, this.plugins);
+            ElasticsearchNode.NodeSecurity security = this.node.secure();
+            this.access = new ElasticsearchAccess(url(), security.caCertificate(), security.operator(),
+                    new FileRealmUsers(security.realm()));
             ShutdownSequence.add(this.stopAtShutdown);
         }
         CallerBoundProcess started = CallerBoundProcess.start(this.node.command(settings(), this.heap), Map.of(),
@@ -92,9 +94,14 @@ public final class ElasticsearchServer implements AutoCloseable {
         return running != null && running.isAlive();
     }
 
-    /** {@code http://127.0.0.1:<port>}. */
+    /** {@code https://127.0.0.1:<port>}. */
     public String url() {
-        return "http://127.0.0.1:" + this.httpPort;
+        return "https://127.0.0.1:" + this.httpPort;
+    }
+
+    /** The CA, the operator and the services' users; null before the first start. */
+    public ElasticsearchAccess access() {
+        return this.access;
     }
 
     public int port() {
@@ -121,10 +128,14 @@ public final class ElasticsearchServer implements AutoCloseable {
 
     private List<String> settings() {
         List<String> settings = new ArrayList<>();
-        for (String setting : List.of("discovery.type=single-node", "xpack.security.enabled=false",
+        for (String setting : List.of("discovery.type=single-node",
                 "xpack.ml.enabled=false", "cluster.name=content-pipeline-local", "node.name=local-stack",
                 "cluster.routing.allocation.disk.threshold_enabled=false", "http.port=" + this.httpPort,
                 "transport.port=" + this.transportPort)) {
+            settings.add("-E");
+            settings.add(setting);
+        }
+        for (String setting : ElasticsearchNode.securitySettings()) {
             settings.add("-E");
             settings.add(setting);
         }
@@ -132,11 +143,10 @@ public final class ElasticsearchServer implements AutoCloseable {
     }
 
     private boolean isHealthy() {
-        HttpRequest request = HttpRequest
-                .newBuilder(URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
-                .timeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = this.access.request("/_cluster/health?wait_for_status=yellow&timeout=1s")
+            .timeout(Duration.ofSeconds(5)).build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return this.access.http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         }
         catch (IOException ex) {
             return false;

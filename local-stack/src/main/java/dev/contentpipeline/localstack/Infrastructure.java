@@ -1,15 +1,19 @@
 package dev.contentpipeline.localstack;
 
+import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
 /**
- * The Kafka broker and Elasticsearch that integration tests use, started once per JVM on first use and stopped
- * when the JVM exits. Where they come from, first match wins:
+ * The Kafka broker and Elasticsearch (security on) that integration tests use, started once per JVM on first use
+ * and stopped when the JVM exits. Where they come from, first match wins:
  * <ol>
- * <li>servers that already run, named by {@value #KAFKA_SETTING} and {@value #ELASTICSEARCH_SETTING} (system
- * properties or environment variables);</li>
- * <li>Docker containers through Testcontainers, where a Docker engine answers;</li>
- * <li>a {@link LocalStack}, started from the jars and the zip Maven resolved.</li>
+ * <li>servers that already run, named by {@value #KAFKA_SETTING}, {@value #ELASTICSEARCH_SETTING},
+ * {@value #ELASTICSEARCH_PASSWORD_SETTING} (the operator {@code elastic}'s) and {@value #ELASTICSEARCH_CONFIG_SETTING}
+ * (the node's config folder, holding its CA and its file realm, where the tests add their users) - what
+ * {@code ./pipeline run} prints (system properties or environment variables);</li>
+ * <li>Docker containers through Testcontainers, when {@value #INFRASTRUCTURE_SETTING} is {@code containers}: an
+ * explicit choice, because a Docker engine that answers may still be unable to pull an image;</li>
+ * <li>a {@link LocalStack}, started from the jars and the zip Maven resolved: the default, on every machine.</li>
  * </ol>
  */
 public final class Infrastructure {
@@ -18,26 +22,32 @@ public final class Infrastructure {
 
     public static final String ELASTICSEARCH_SETTING = "PIPELINE_ELASTICSEARCH_URL";
 
+    public static final String ELASTICSEARCH_PASSWORD_SETTING = "PIPELINE_ELASTICSEARCH_PASSWORD";
+
+    public static final String ELASTICSEARCH_CONFIG_SETTING = "PIPELINE_ELASTICSEARCH_CONFIG";
+
+    public static final String INFRASTRUCTURE_SETTING = "PIPELINE_INFRASTRUCTURE";
+
     private static Infrastructure shared;
 
     private static RuntimeException sharedFailure;
 
     private final String kafkaBootstrapServers;
 
-    private final String elasticsearchUrl;
+    private final ElasticsearchAccess elasticsearch;
 
     private final String origin;
 
     private final LocalStack localStack;
 
-    Infrastructure(String kafkaBootstrapServers, String elasticsearchUrl, String origin) {
-        this(kafkaBootstrapServers, elasticsearchUrl, origin, null);
+    Infrastructure(String kafkaBootstrapServers, ElasticsearchAccess elasticsearch, String origin) {
+        this(kafkaBootstrapServers, elasticsearch, origin, null);
     }
 
-    private Infrastructure(String kafkaBootstrapServers, String elasticsearchUrl, String origin,
+    private Infrastructure(String kafkaBootstrapServers, ElasticsearchAccess elasticsearch, String origin,
             LocalStack localStack) {
         this.kafkaBootstrapServers = kafkaBootstrapServers;
-        this.elasticsearchUrl = elasticsearchUrl;
+        this.elasticsearch = elasticsearch;
         this.origin = origin;
         this.localStack = localStack;
     }
@@ -67,7 +77,12 @@ public final class Infrastructure {
     }
 
     public String elasticsearchUrl() {
-        return this.elasticsearchUrl;
+        return this.elasticsearch.url();
+    }
+
+    /** Elasticsearch's address, CA, operator and service users. */
+    public ElasticsearchAccess elasticsearch() {
+        return this.elasticsearch;
     }
 
     /** The broker this JVM started, to stop, restart or run Kafka's tools against; null for other origins. */
@@ -82,7 +97,7 @@ public final class Infrastructure {
 
     @Override
     public String toString() {
-        return "Kafka " + this.kafkaBootstrapServers + " and Elasticsearch " + this.elasticsearchUrl + " ("
+        return "Kafka " + this.kafkaBootstrapServers + " and Elasticsearch " + this.elasticsearch.url() + " ("
                 + this.origin + ")";
     }
 
@@ -90,23 +105,32 @@ public final class Infrastructure {
         return start(Infrastructure::setting);
     }
 
-    /** @param settings reads {@value #KAFKA_SETTING} and {@value #ELASTICSEARCH_SETTING}, null when unset */
+    /** @param settings reads the settings named above, null when unset */
     static Infrastructure start(UnaryOperator<String> settings) {
         String kafka = settings.apply(KAFKA_SETTING);
         String elasticsearch = settings.apply(ELASTICSEARCH_SETTING);
-        if (kafka != null && elasticsearch != null) {
-            return new Infrastructure(kafka, elasticsearch, "already running");
+        String password = settings.apply(ELASTICSEARCH_PASSWORD_SETTING);
+        String config = settings.apply(ELASTICSEARCH_CONFIG_SETTING);
+        if (kafka != null && elasticsearch != null && password != null && config != null) {
+            return new Infrastructure(kafka, FileRealmUsers.access(elasticsearch, password, Path.of(config)),
+                    "already running");
         }
-        if (kafka != null || elasticsearch != null) {
-            throw new IllegalStateException("Set both " + KAFKA_SETTING + " and " + ELASTICSEARCH_SETTING
-                    + " to use servers that already run, or neither");
+        if (kafka != null || elasticsearch != null || password != null || config != null) {
+            throw new IllegalStateException("Set all of " + KAFKA_SETTING + ", " + ELASTICSEARCH_SETTING + ", "
+                    + ELASTICSEARCH_PASSWORD_SETTING + " and " + ELASTICSEARCH_CONFIG_SETTING
+                    + " to use servers that already run (./pipeline run prints them), or none");
         }
-        if (ContainerInfrastructure.isDockerAvailable()) {
+        String choice = settings.apply(INFRASTRUCTURE_SETTING);
+        if ("containers".equals(choice)) {
             return ContainerInfrastructure.start();
+        }
+        if (choice != null && !"local".equals(choice)) {
+            throw new IllegalStateException(INFRASTRUCTURE_SETTING + " is 'local' (the default) or 'containers', not '"
+                    + choice + "'");
         }
         LocalStack stack = LocalStack.start(LocalStackOptions.forTests());
         ShutdownSequence.add(stack::close);
-        return new Infrastructure(stack.kafkaBootstrapServers(), stack.elasticsearchUrl(), "local stack", stack);
+        return new Infrastructure(stack.kafkaBootstrapServers(), stack.elasticsearch().access(), "local stack", stack);
     }
 
     private static String setting(String name) {

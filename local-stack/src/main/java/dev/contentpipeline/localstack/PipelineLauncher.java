@@ -53,10 +53,12 @@ public final class PipelineLauncher {
         System.out.println("Starting the services (logs in " + logDir + ") ...");
         IngestApiKey apiKey = IngestApiKey.random("local");
         List<ServiceProcess> services = List.of(
-                ServiceProcess.start("ingest-service", arguments.ingestJar(), INGEST_PORT, stack, logDir,
+                ServiceProcess.start(PipelineService.INGEST, arguments.ingestJar(), INGEST_PORT, stack, logDir,
                         apiKey.environment()),
-                ServiceProcess.start("index-service", arguments.indexJar(), INDEX_PORT, stack, logDir),
-                ServiceProcess.start("search-service", arguments.searchJar(), SEARCH_PORT, stack, logDir));
+                ServiceProcess.start(PipelineService.INDEX, arguments.indexJar(), INDEX_PORT, stack, logDir,
+                        Map.of()),
+                ServiceProcess.start(PipelineService.SEARCH, arguments.searchJar(), SEARCH_PORT, stack, logDir,
+                        Map.of()));
         ShutdownSequence.add(() -> stopServices(services));
         services.forEach(ServiceProcess::awaitHealthy);
         loadSampleContent(arguments.contentDir(), apiKey);
@@ -104,9 +106,19 @@ public final class PipelineLauncher {
         System.out.println("                    curl -H 'Authorization: " + apiKey.authorization() + "' ...");
         System.out.println("  Ingest API docs   http://localhost:" + INGEST_PORT + "/v3/api-docs");
         System.out.println("  Index management  http://localhost:" + INDEX_PORT + "/actuator/health");
-        System.out.println("  Elasticsearch     " + stack.elasticsearchUrl());
+        ElasticsearchAccess elasticsearch = stack.elasticsearch().access();
+        System.out.println("  Elasticsearch     " + stack.elasticsearchUrl() + "  (operator: elastic / "
+                + elasticsearch.operator().password() + ")");
+        System.out.println("                    curl --cacert " + elasticsearch.caCertificate() + " -u elastic:"
+                + elasticsearch.operator().password() + " '" + stack.elasticsearchUrl() + "/_cat/indices?v'");
         System.out.println("  Kafka             " + stack.kafkaBootstrapServers());
         System.out.println("  Logs              " + workDir);
+        System.out.println();
+        System.out.println("Tests can reuse these servers (instead of starting their own):");
+        System.out.println("  export PIPELINE_KAFKA_BOOTSTRAP_SERVERS=" + stack.kafkaBootstrapServers()
+                + " PIPELINE_ELASTICSEARCH_URL=" + stack.elasticsearchUrl() + " PIPELINE_ELASTICSEARCH_PASSWORD="
+                + elasticsearch.operator().password() + " PIPELINE_ELASTICSEARCH_CONFIG="
+                + elasticsearch.caCertificate().getParent().getParent().getParent());
     }
 
     private static void stopServices(List<ServiceProcess> services) {

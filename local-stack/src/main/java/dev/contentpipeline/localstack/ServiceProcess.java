@@ -16,13 +16,12 @@ public final class ServiceProcess implements AutoCloseable {
     static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(90);
 
     /**
-     * The memory each service runs in, the same as in the services' Dockerfiles: a bounded heap and the serial
-     * collector (a small heap, two cores shared with Kafka and Elasticsearch). Left to its defaults the JVM grows a
-     * service's heap towards a quarter of the machine's memory: over 1.3 GB of resident memory per service was
-     * measured that way. A service out of memory exits rather than limps on.
+     * The memory each service runs in, read from compose/service-jvm.options, the file the services' Docker image
+     * passes to java as well: a bounded heap and the serial collector (a small heap, two cores shared with Kafka
+     * and Elasticsearch). Left to its defaults the JVM grows a service's heap towards a quarter of the machine's
+     * memory. A service out of memory exits rather than limps on.
      */
-    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx160m",
-            "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError");
+    private static final List<String> JVM_OPTIONS = BuildTimeResources.serviceJvmOptions();
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -38,18 +37,17 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts the jar with the servers' addresses and its port in the environment; output goes to logDir. */
-    static ServiceProcess start(String name, Path jar, int port, LocalStack stack, Path logDir) {
-        return start(name, jar, port, stack, logDir, Map.of());
-    }
-
-    /** As above, with more settings in the environment. */
-    static ServiceProcess start(String name, Path jar, int port, LocalStack stack, Path logDir,
+    /**
+     * Starts the service's jar with the servers' addresses, its own Elasticsearch user and its port in the
+     * environment, plus the given settings; output goes to logDir.
+     */
+    static ServiceProcess start(PipelineService service, Path jar, int port, LocalStack stack, Path logDir,
             Map<String, String> settings) {
+        ElasticsearchAccess elasticsearch = stack.elasticsearch().access();
         Map<String, String> environment = new java.util.HashMap<>(settings);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
-        environment.put("ELASTICSEARCH_URL", stack.elasticsearchUrl());
-        return start(name, jar, port, environment, logDir);
+        environment.putAll(elasticsearch.environment(elasticsearch.user(service)));
+        return start(service.username(), jar, port, environment, logDir);
     }
 
     /**

@@ -15,9 +15,16 @@ final class ShortCommand {
 
     /** Runs the command and returns its exit code; the output goes into the exception when the code is not 0. */
     static int run(List<String> command, int... acceptedExitCodes) {
+        return runWithInput(command, "", acceptedExitCodes);
+    }
+
+    /** As {@link #run}, writing {@code input} to the command's standard input (a password, never an argument). */
+    static int runWithInput(List<String> command, String input, int... acceptedExitCodes) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
             CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readOutput(process));
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();

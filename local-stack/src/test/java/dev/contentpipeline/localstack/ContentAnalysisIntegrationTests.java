@@ -1,8 +1,6 @@
 package dev.contentpipeline.localstack;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -22,13 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ContentAnalysisIntegrationTests {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
-
-    private static String elasticsearch;
+    private static ElasticsearchAccess elasticsearch;
 
     @BeforeAll
     static void startElasticsearch() {
-        elasticsearch = Infrastructure.shared().elasticsearchUrl();
+        elasticsearch = Infrastructure.shared().elasticsearch();
     }
 
     @Test
@@ -114,13 +110,10 @@ class ContentAnalysisIntegrationTests {
         return JsonMapper.shared().writeValueAsString(text);
     }
 
-    private static HttpResponse<String> send(String method, String path, String json)
-            throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(elasticsearch + path))
-            .header("Content-Type", "application/json")
+    private static HttpResponse<String> send(String method, String path, String json) {
+        return elasticsearch.send(elasticsearch.request(path)
             .method(method, (json == null) ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(json))
-            .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+            .build());
     }
 }

@@ -1,8 +1,6 @@
 package dev.contentpipeline.localstack;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -38,8 +36,6 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIntegrationTests {
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private LocalStack stack;
 
@@ -151,13 +147,11 @@ class LocalStackIntegrationTests {
         return found.body();
     }
 
-    private HttpResponse<String> send(String method, String path, String json)
-            throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(this.stack.elasticsearchUrl() + path))
-            .header("Content-Type", "application/json")
+    private HttpResponse<String> send(String method, String path, String json) {
+        ElasticsearchAccess elasticsearch = this.stack.elasticsearch().access();
+        return elasticsearch.send(elasticsearch.request(path)
             .method(method, HttpRequest.BodyPublishers.ofString(json))
-            .build();
-        return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+            .build());
     }
 
     private Properties producerProperties() {

@@ -1,8 +1,6 @@
 package dev.contentpipeline.search;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,14 +34,11 @@ abstract class AgainstElasticsearch {
     @LocalServerPort
     int port;
 
-    @Autowired
-    ElasticsearchClient elasticsearch;
-
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void fixture() throws IOException {
-        SearchFixture.load(elasticsearch);
+        SearchFixture.load();
     }
 
     HttpResponse<String> send(String pathAndQuery) throws IOException, InterruptedException {

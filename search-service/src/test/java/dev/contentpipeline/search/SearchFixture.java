@@ -2,7 +2,11 @@ package dev.contentpipeline.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import dev.contentpipeline.connections.ElasticsearchClients;
+import dev.contentpipeline.connections.ElasticsearchSettings;
+import dev.contentpipeline.localstack.ElasticsearchAccess;
 import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.PipelineService;
 import dev.contentpipeline.model.IndexDefinition;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -37,17 +41,31 @@ final class SearchFixture {
     }
 
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("search.elasticsearch.url", () -> Infrastructure.shared().elasticsearchUrl());
-        registry.add("search.aliases.articles", () -> ARTICLES);
-        registry.add("search.aliases.countries", () -> COUNTRIES);
+        ElasticsearchAccess elasticsearch = Infrastructure.shared().elasticsearch();
+        elasticsearch.properties(elasticsearch.user(PipelineService.SEARCH, ARTICLES, COUNTRIES))
+            .forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("content.aliases.articles", () -> ARTICLES);
+        registry.add("content.aliases.countries", () -> COUNTRIES);
         registry.add("search.track-total-hits-up-to", () -> TRACK_TOTAL_HITS_UP_TO);
         registry.add("search.countries-refresh", () -> "0s");
+        // The tests send hundreds of requests from one address; ClientRateLimitIntegrationTests checks the limit.
+        registry.add("search.client-rate-limit.requests-per-second", () -> "100000");
+        registry.add("search.client-rate-limit.burst", () -> "100000");
     }
 
-    static synchronized void load(ElasticsearchClient client) throws IOException {
+    /** A client as Elasticsearch's operator: the service's own user may only read. */
+    static ElasticsearchClient operatorClient() {
+        ElasticsearchAccess elasticsearch = Infrastructure.shared().elasticsearch();
+        return ElasticsearchClients.create(ElasticsearchSettings.of(elasticsearch.url(),
+                elasticsearch.operator().username(), elasticsearch.operator().password(),
+                elasticsearch.caCertificate()));
+    }
+
+    static synchronized void load() throws IOException {
         if (loaded) {
             return;
         }
+        ElasticsearchClient client = operatorClient();
         create(client, IndexDefinition.ARTICLES, ARTICLES);
         create(client, IndexDefinition.COUNTRIES, COUNTRIES);
         List<Map<String, Object>> articles = new ArrayList<>(List.of(

@@ -33,14 +33,10 @@ class RelevanceIntegrationTests {
             "VG", Set.of("Virgin Islands"));
 
     /** Topics, aliases and a consumer group of the suite's own. */
-    private static final String ISOLATED_SETTINGS = """
-            {"ingest": {"topics": {"articles": "relevance.articles", "countries": "relevance.countries"},
-                        "aliases": {"articles": "relevance-articles", "countries": "relevance-countries"}},
-             "index": {"topics": {"articles": "relevance.articles", "countries": "relevance.countries"},
-                       "aliases": {"articles": "relevance-articles", "countries": "relevance-countries"}},
-             "search": {"aliases": {"articles": "relevance-articles", "countries": "relevance-countries"}},
-             "spring": {"kafka": {"consumer": {"group-id": "relevance-index-service"}}}}
-            """;
+    private static final Map<String, String> ISOLATED_SETTINGS = Map.of(
+            "CONTENT_TOPICS_ARTICLES", "relevance.articles", "CONTENT_TOPICS_COUNTRIES", "relevance.countries",
+            "CONTENT_ALIASES_ARTICLES", "relevance-articles", "CONTENT_ALIASES_COUNTRIES", "relevance-countries",
+            "SPRING_KAFKA_CONSUMER_GROUP_ID", "relevance-index-service");
 
     private static final int CONCURRENT_QUERIES = 4;
 
@@ -51,7 +47,7 @@ class RelevanceIntegrationTests {
     static void startServicesAndPublishTheSampleContent() throws Exception {
         IngestApiKey key = IngestApiKey.random("relevance");
         // Generous: on a small machine busy with other builds three Spring Boot services start slowly.
-        services = ThreeServices.start("relevance", key, Map.of("SPRING_APPLICATION_JSON", ISOLATED_SETTINGS),
+        services = ThreeServices.start("relevance", key, ISOLATED_SETTINGS,
                 Duration.ofSeconds(300));
         client = new SearchClient(services.ingestUrl(), services.searchUrl(), key.authorization());
 

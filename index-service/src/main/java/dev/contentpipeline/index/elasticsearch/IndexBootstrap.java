@@ -2,7 +2,8 @@ package dev.contentpipeline.index.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import dev.contentpipeline.index.IndexProperties;
+import dev.contentpipeline.connections.ContentNames;
+import dev.contentpipeline.connections.ElasticsearchSettings;
 import dev.contentpipeline.model.IndexDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +26,20 @@ class IndexBootstrap implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(IndexBootstrap.class);
 
     private final ElasticsearchClient client;
-    private final IndexProperties properties;
+    private final ElasticsearchSettings settings;
+    private final ContentNames.Aliases aliases;
 
-    IndexBootstrap(ElasticsearchClient client, IndexProperties properties) {
+    IndexBootstrap(ElasticsearchClient client, ElasticsearchSettings settings, ContentNames names) {
         this.client = client;
-        this.properties = properties;
+        this.settings = settings;
+        this.aliases = names.aliases();
     }
 
     @Override
     public void afterPropertiesSet() {
-        awaitElasticsearch(properties.elasticsearch().startupTimeout());
-        ensure(IndexDefinition.ARTICLES, properties.aliases().articles());
-        ensure(IndexDefinition.COUNTRIES, properties.aliases().countries());
+        awaitElasticsearch(settings.startupTimeout());
+        ensure(IndexDefinition.ARTICLES, aliases.articles());
+        ensure(IndexDefinition.COUNTRIES, aliases.countries());
     }
 
     private void ensure(IndexDefinition definition, String alias) {
@@ -69,10 +72,14 @@ class IndexBootstrap implements InitializingBean {
                 return;
             } catch (IOException | ElasticsearchException e) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Elasticsearch at " + properties.elasticsearch().url()
-                            + " did not answer within " + timeout, e);
+                    throw new IllegalStateException(settings + " did not answer within " + timeout + ": "
+                            + e.getMessage(), e);
                 }
-                log.info("Waiting for Elasticsearch at {}: {}", properties.elasticsearch().url(), e.getMessage());
+                if (e instanceof ElasticsearchException refused && (refused.status() == 401 || refused.status() == 403)) {
+                    throw new IllegalStateException(settings + " refused the request (" + refused.status() + "): "
+                            + "check ELASTICSEARCH_USERNAME, ELASTICSEARCH_PASSWORD and the user's roles", e);
+                }
+                log.info("Waiting for {}: {}", settings, e.getMessage());
                 LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
             }
         }

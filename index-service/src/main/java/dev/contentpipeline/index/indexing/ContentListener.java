@@ -1,5 +1,6 @@
 package dev.contentpipeline.index.indexing;
 
+import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.model.InvalidContentException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,8 +35,11 @@ class ContentListener {
     private final DeadLetterPublishingRecoverer deadLetters;
     private final Counter deadLettered;
 
+    private final List<String> topics;
+
     ContentListener(IndexDocuments documents, CountryNames countryNames, BulkIndexer indexer,
-                    DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
+                    DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters, ContentNames names) {
+        this.topics = List.of(names.topics().articles(), names.topics().countries());
         this.documents = documents;
         this.countryNames = countryNames;
         this.indexer = indexer;
@@ -44,7 +48,7 @@ class ContentListener {
     }
 
     @KafkaListener(id = "content-indexer", idIsGroup = false, batch = "true",
-            topics = {"${index.topics.articles:content.articles}", "${index.topics.countries:content.countries}"})
+            topics = "#{__listener.topics}")
     void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         List<IndexWrite> writes = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -65,6 +69,11 @@ class ContentListener {
                         rejection.reason());
             }
         }
+    }
+
+    /** The topics consumed, read by the listener annotation. */
+    public List<String> getTopics() {
+        return topics;
     }
 
     private void enrich(List<IndexWrite> writes) {

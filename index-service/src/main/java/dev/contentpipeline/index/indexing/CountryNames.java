@@ -5,7 +5,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import dev.contentpipeline.index.IndexProperties;
+import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.model.IndexFields;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +30,11 @@ class CountryNames {
     static final String FIELD = "countryNames";
 
     private final ElasticsearchClient client;
-    private final IndexProperties properties;
+    private final ContentNames.Aliases aliases;
 
-    CountryNames(ElasticsearchClient client, IndexProperties properties) {
+    CountryNames(ElasticsearchClient client, ContentNames names) {
         this.client = client;
-        this.properties = properties;
+        this.aliases = names.aliases();
     }
 
     /** Adds countryNames to the batch's article writes, from the batch's own country writes, else the index. */
@@ -66,7 +66,7 @@ class CountryNames {
         }
         Map<String, List<String>> changed = new HashMap<>();
         countryWrites.forEach(write -> changed.put(write.id(), namesOf(write.document())));
-        String articles = properties.aliases().articles();
+        String articles = aliases.articles();
         client.indices().refresh(r -> r.index(articles).ignoreUnavailable(true));
         List<FieldValue> codes = changed.keySet().stream().map(FieldValue::of).toList();
         List<IndexWrite> refreshed = new ArrayList<>();
@@ -111,7 +111,7 @@ class CountryNames {
             return names;
         }
         @SuppressWarnings("rawtypes")
-        MgetResponse<Map> response = client.mget(m -> m.index(properties.aliases().countries())
+        MgetResponse<Map> response = client.mget(m -> m.index(aliases.countries())
                 .ids(List.copyOf(new LinkedHashSet<>(codes))), Map.class);
         response.docs().forEach(doc -> {
             if (doc.isResult() && doc.result().found()) {
@@ -124,11 +124,11 @@ class CountryNames {
     }
 
     boolean isCountry(IndexWrite write) {
-        return write.alias().equals(properties.aliases().countries());
+        return write.alias().equals(aliases.countries());
     }
 
     private boolean isArticle(IndexWrite write) {
-        return write.alias().equals(properties.aliases().articles());
+        return write.alias().equals(aliases.articles());
     }
 
     private static List<String> namesFor(List<String> codes, Map<String, List<String>> known) {

@@ -1,5 +1,6 @@
 package dev.contentpipeline.index.indexing;
 
+import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.index.IndexProperties;
 import dev.contentpipeline.model.Article;
 import dev.contentpipeline.model.ContentHeaders;
@@ -30,14 +31,16 @@ class IndexDocuments {
     };
 
     private final IndexProperties properties;
+    private final ContentNames names;
 
-    IndexDocuments(IndexProperties properties) {
+    IndexDocuments(IndexProperties properties, ContentNames names) {
         this.properties = properties;
+        this.names = names;
     }
 
     IndexWrite toWrite(ConsumerRecord<String, byte[]> record) {
         ContentType type = typeOf(record.topic());
-        String alias = type == ContentType.ARTICLE ? properties.aliases().articles() : properties.aliases().countries();
+        String alias = names.aliases().of(type);
         if (record.key() == null || record.key().isBlank()) {
             throw InvalidContentException.of("key", "a record needs its id as the key");
         }
@@ -82,13 +85,11 @@ class IndexDocuments {
     }
 
     private ContentType typeOf(String topic) {
-        if (topic.equals(properties.topics().articles())) {
-            return ContentType.ARTICLE;
+        ContentType type = names.topics().typeOf(topic);
+        if (type == null) {
+            throw new IllegalStateException("Not a content topic: " + topic);
         }
-        if (topic.equals(properties.topics().countries())) {
-            return ContentType.COUNTRY;
-        }
-        throw new IllegalStateException("Not a content topic: " + topic);
+        return type;
     }
 
     private static long version(ConsumerRecord<String, byte[]> record, Long fromJson) {

@@ -1,5 +1,6 @@
 package dev.contentpipeline.index.indexing;
 
+import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.index.IndexProperties;
 import dev.contentpipeline.model.InvalidContentException;
 import org.apache.kafka.common.TopicPartition;
@@ -24,9 +25,9 @@ class IndexingConfiguration {
 
     @Bean
     DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaOperations<?, ?> kafka,
-                                                                 IndexProperties properties) {
+                                                                 ContentNames names) {
         return new DeadLetterPublishingRecoverer(kafka,
-                (record, e) -> new TopicPartition(record.topic() + properties.deadLetterSuffix(), -1));
+                (record, e) -> new TopicPartition(names.topics().deadLetters(record.topic()), -1));
     }
 
     @Bean
@@ -40,19 +41,16 @@ class IndexingConfiguration {
     }
 
     /**
-     * The content topics too (compacted, as ingest declares them), so that an indexer started first does not
-     * leave them to the broker's auto-creation; and their dead-letter topics.
+     * The dead-letter topics (pipeline-connections declares the content topics), and the compacted ledger of
+     * re-drives.
      */
     @Bean
-    KafkaAdmin.NewTopics indexedTopics(IndexProperties properties) {
+    KafkaAdmin.NewTopics deadLetterTopics(ContentNames names, IndexProperties properties) {
+        ContentNames.Topics topics = names.topics();
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(properties.topics().articles()).partitions(properties.partitions()).replicas(1)
-                        .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build(),
-                TopicBuilder.name(properties.topics().countries()).partitions(properties.partitions()).replicas(1)
-                        .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build(),
-                TopicBuilder.name(properties.topics().articles() + properties.deadLetterSuffix())
-                        .partitions(properties.partitions()).replicas(1).build(),
-                TopicBuilder.name(properties.topics().countries() + properties.deadLetterSuffix())
-                        .partitions(properties.partitions()).replicas(1).build());
+                TopicBuilder.name(topics.deadLetters(topics.articles())).partitions(topics.partitions()).build(),
+                TopicBuilder.name(topics.deadLetters(topics.countries())).partitions(topics.partitions()).build(),
+                TopicBuilder.name(properties.deadLetters().ledgerTopic()).partitions(1)
+                    .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build());
     }
 }

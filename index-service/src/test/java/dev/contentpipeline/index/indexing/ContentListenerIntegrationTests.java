@@ -2,7 +2,10 @@ package dev.contentpipeline.index.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import dev.contentpipeline.apikeys.ApiKeyFilter;
+import dev.contentpipeline.localstack.ElasticsearchAccess;
 import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.PipelineService;
 import dev.contentpipeline.model.ContentHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -45,19 +48,29 @@ class ContentListenerIntegrationTests {
     private static final String ARTICLE_ALIAS = "it-index-articles";
     private static final String COUNTRY_ALIAS = "it-index-countries";
     private static final String GROUP = "it-index";
+    private static final String OPERATOR_KEY = "operator-key-for-index-tests";
+    private static final String PUBLISHER_KEY = "publisher-key-for-index-tests";
 
     private static KafkaProducer<String, byte[]> producer;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> Infrastructure.shared().kafkaBootstrapServers());
-        registry.add("index.elasticsearch.url", () -> Infrastructure.shared().elasticsearchUrl());
-        registry.add("index.topics.articles", () -> ARTICLES);
-        registry.add("index.topics.countries", () -> COUNTRIES);
-        registry.add("index.aliases.articles", () -> ARTICLE_ALIAS);
-        registry.add("index.aliases.countries", () -> COUNTRY_ALIAS);
+        ElasticsearchAccess elasticsearch = Infrastructure.shared().elasticsearch();
+        elasticsearch.properties(elasticsearch.user(PipelineService.INDEX, ARTICLE_ALIAS, COUNTRY_ALIAS))
+            .forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("content.topics.articles", () -> ARTICLES);
+        registry.add("content.topics.countries", () -> COUNTRIES);
+        registry.add("content.aliases.articles", () -> ARTICLE_ALIAS);
+        registry.add("content.aliases.countries", () -> COUNTRY_ALIAS);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         registry.add("index.max-record-bytes", () -> "64KB");
+        registry.add("index.security.keys.operator.sha256", () -> ApiKeyFilter.sha256(OPERATOR_KEY));
+        registry.add("index.security.keys.operator.scopes", () -> "admin");
+        registry.add("index.security.keys.publisher.sha256", () -> ApiKeyFilter.sha256(PUBLISHER_KEY));
+        registry.add("index.security.keys.publisher.scopes", () -> "write");
+        registry.add("index.dead-letters.max-page-size", () -> "50");
+        registry.add("index.dead-letters.excerpt-bytes", () -> "64");
     }
 
     @BeforeAll
@@ -245,43 +258,137 @@ class ContentListenerIntegrationTests {
     void exposesLagBulkLatencyAndItemCounts() throws Exception {
         publish(ARTICLES, "metered", article("metered", "Metered", 1), null);
         await().atMost(Duration.ofSeconds(30)).until(() -> source(ARTICLE_ALIAS, "metered") != null);
-        HttpClient http = HttpClient.newHttpClient();
-        JsonNode names = JsonMapper.shared().readTree(http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).get("names");
+        JsonNode names = JsonMapper.shared().readTree(management("GET", "/actuator/metrics", OPERATOR_KEY, null).body())
+                .get("names");
         assertThat(names.valueStream().map(JsonNode::asString).toList())
                 .contains("pipeline.index.items", "pipeline.index.bulk", "kafka.consumer.fetch.manager.records.lag.max");
-        JsonNode indexed = JsonMapper.shared().readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                + port + "/actuator/metrics/pipeline.index.items?tag=outcome:indexed")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode indexed = JsonMapper.shared().readTree(management("GET",
+                "/actuator/metrics/pipeline.index.items?tag=outcome:indexed", OPERATOR_KEY, null).body());
         assertThat(indexed.at("/measurements/0/value").asDouble()).isPositive();
     }
 
     @Test
-    void deadLettersAreListedWithTheirReasonsAndCanBeRedriven() throws Exception {
-        publish(ARTICLES, "fix-me", "{\"id\":\"fix-me\",\"title\":\"No body yet\"}".getBytes(StandardCharsets.UTF_8),
+    void deadLettersArePagedWithExcerptsReadWholeByPositionAndRedrivenOnce() throws Exception {
+        String title = "No body yet " + "and a title long enough to be cut short in a listing".repeat(3);
+        publish(ARTICLES, "fix-me", ("{\"id\":\"fix-me\",\"title\":\"" + title + "\"}").getBytes(StandardCharsets.UTF_8),
                 null);
-        HttpClient http = HttpClient.newHttpClient();
-        URI list = URI.create("http://localhost:" + port + "/api/dead-letters?limit=1000");
-        JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> JsonMapper.shared()
-                .readTree(http.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.ofString()).body())
-                .valueStream().filter(l -> "fix-me".equals(l.get("key").asString())).findFirst().orElse(null),
+        String dlt = ARTICLES + ".DLT";
+        JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> findDeadLetter(dlt, "fix-me"),
                 java.util.Objects::nonNull);
         assertThat(letter.get("reason").asString()).contains("body").contains("publishedAt");
         assertThat(letter.get("originalTopic").asString()).isEqualTo(ARTICLES);
-        assertThat(letter.get("value").asString()).contains("No body yet");
+        assertThat(letter.get("truncated").asBoolean()).isTrue();
+        assertThat(letter.get("value").asString()).startsWith("{\"id\":\"fix-me\"").hasSizeLessThanOrEqualTo(64);
+        String position = "/" + dlt + "/" + letter.get("partition").asInt() + "/" + letter.get("offset").asLong();
+        JsonNode whole = JsonMapper.shared().readTree(management("GET", "/api/dead-letters" + position, OPERATOR_KEY,
+                null).body());
+        assertThat(whole.get("value").asString()).contains(title);
+        assertThat(whole.get("truncated").asBoolean()).isFalse();
 
-        String body = "{\"records\":[{\"topic\":\"" + letter.get("topic").asString() + "\",\"partition\":"
-                + letter.get("partition").asInt() + ",\"offset\":" + letter.get("offset").asLong() + "}]}";
-        HttpResponse<String> redriven = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/dead-letters/redrive"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(redriven.statusCode()).isEqualTo(200);
-        assertThat(JsonMapper.shared().readTree(redriven.body()).get(0).get("redriven").asBoolean()).isTrue();
+        long before = endOffsets(ARTICLES);
+        String body = "{\"records\":[{\"topic\":\"" + dlt + "\",\"partition\":" + letter.get("partition").asInt()
+                + ",\"offset\":" + letter.get("offset").asLong() + "}]}";
+        HttpResponse<String> first = management("POST", "/api/dead-letters/redrive", OPERATOR_KEY, body);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(JsonMapper.shared().readTree(first.body()).get(0).get("outcome").asString()).isEqualTo("redriven");
+        assertThat(JsonMapper.shared().readTree(first.body()).get(0).get("redrive").get("by").asString())
+                .isEqualTo("operator");
+        HttpResponse<String> second = management("POST", "/api/dead-letters/redrive", OPERATOR_KEY, body);
+        assertThat(JsonMapper.shared().readTree(second.body()).get(0).get("outcome").asString())
+                .isEqualTo("already-redriven");
+        assertThat(endOffsets(ARTICLES)).as("published once").isEqualTo(before + 1);
+        assertThat(JsonMapper.shared().readTree(management("GET", "/api/dead-letters" + position, OPERATOR_KEY, null)
+                .body()).get("redriven").get("by").asString()).isEqualTo("operator");
+        // Invalid again, so it comes back to the dead letters: once more, not twice.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                TopicReader.readAll(Infrastructure.shared().kafkaBootstrapServers(), ARTICLES + ".DLT"))
+                TopicReader.readAll(Infrastructure.shared().kafkaBootstrapServers(), dlt))
                 .filteredOn(r -> "fix-me".equals(r.key())).hasSize(2));
+    }
+
+    @Test
+    void theManagementApiRefusesWithoutAnAdminKeyAndRedrivesNothing() throws Exception {
+        String dlt = ARTICLES + ".DLT";
+        String redrive = "{\"records\":[{\"topic\":\"" + dlt + "\",\"partition\":0,\"offset\":0}]}";
+        long before = endOffsets(ARTICLES);
+        record Refusal(String method, String path, String key, String body, int status) {
+        }
+        List<Refusal> refusals = List.of(
+                new Refusal("GET", "/api/dead-letters", null, null, 401),
+                new Refusal("GET", "/api/dead-letters/" + dlt + "/0", null, null, 401),
+                new Refusal("GET", "/api/dead-letters/" + dlt + "/0/0", "not-a-key", null, 401),
+                new Refusal("POST", "/api/dead-letters/redrive", null, redrive, 401),
+                new Refusal("POST", "/api/dead-letters/redrive", "not-a-key", redrive, 401),
+                new Refusal("POST", "/api/dead-letters/redrive", PUBLISHER_KEY, redrive, 403),
+                new Refusal("GET", "/api/dead-letters", PUBLISHER_KEY, null, 403),
+                new Refusal("GET", "/actuator/metrics", null, null, 401),
+                new Refusal("GET", "/actuator/prometheus", null, null, 401),
+                new Refusal("GET", "/actuator/prometheus", PUBLISHER_KEY, null, 403),
+                new Refusal("GET", "/api/dead-letters/" + dlt + "/0?size=51", OPERATOR_KEY, null, 400),
+                new Refusal("GET", "/api/dead-letters/" + dlt + "/0?size=0", OPERATOR_KEY, null, 400),
+                new Refusal("GET", "/api/dead-letters/" + ARTICLES + "/0", OPERATOR_KEY, null, 400),
+                new Refusal("POST", "/api/dead-letters/redrive", OPERATOR_KEY,
+                        "{\"records\":[{\"topic\":\"" + ARTICLES + "\",\"partition\":0,\"offset\":0}]}", 200),
+                new Refusal("POST", "/api/dead-letters/redrive", OPERATOR_KEY, "{\"records\":[]}", 400),
+                new Refusal("POST", "/api/dead-letters/redrive", OPERATOR_KEY, "{\"records\":["
+                        + ("{\"topic\":\"" + dlt + "\",\"partition\":0,\"offset\":0},").repeat(50)
+                        + "{\"topic\":\"" + dlt + "\",\"partition\":0,\"offset\":0}]}", 400));
+        for (Refusal refusal : refusals) {
+            HttpResponse<String> answer = management(refusal.method(), refusal.path(), refusal.key(), refusal.body());
+            assertThat(answer.statusCode()).as(refusal + " -> " + answer.body()).isEqualTo(refusal.status());
+            if (refusal.status() == 200) {
+                assertThat(JsonMapper.shared().readTree(answer.body()).get(0).get("outcome").asString())
+                        .as("a content topic is not a dead-letter topic").isEqualTo("refused");
+            }
+        }
+        assertThat(endOffsets(ARTICLES)).as("nothing re-driven").isEqualTo(before);
+        assertThat(management("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
+        assertThat(management("GET", "/actuator/prometheus", OPERATOR_KEY, null).body())
+                .contains("pipeline_index_items_total");
+    }
+
+    private JsonNode findDeadLetter(String dlt, String key) throws Exception {
+        for (JsonNode partition : JsonMapper.shared().readTree(management("GET", "/api/dead-letters", OPERATOR_KEY,
+                null).body())) {
+            if (!partition.get("topic").asString().equals(dlt)) {
+                continue;
+            }
+            long from = partition.get("first").asLong();
+            while (from >= 0) {
+                JsonNode page = JsonMapper.shared().readTree(management("GET", "/api/dead-letters/" + dlt + "/"
+                        + partition.get("partition").asInt() + "?size=50&from=" + from, OPERATOR_KEY, null).body());
+                for (JsonNode item : page.get("items")) {
+                    if (key.equals(item.get("key").asString())) {
+                        return item;
+                    }
+                }
+                from = page.get("next").isNull() ? -1 : page.get("next").asLong();
+            }
+        }
+        return null;
+    }
+
+    private HttpResponse<String> management(String method, String path, String key, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long endOffsets(String topic) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers()),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     private static byte[] article(String id, String title, long version) {

@@ -1,5 +1,6 @@
 package dev.contentpipeline.ingest.publishing;
 
+import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.ingest.IngestProperties;
 import dev.contentpipeline.model.ContentHeaders;
 import dev.contentpipeline.model.ContentType;
@@ -31,12 +32,15 @@ public class ContentPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final IngestProperties properties;
+    private final ContentNames.Topics topics;
     private final AcceptedVersions accepted;
     private final VersionClock clock = new VersionClock(Clock.systemUTC());
 
-    ContentPublisher(KafkaTemplate<String, byte[]> kafka, IngestProperties properties, AcceptedVersions accepted) {
+    ContentPublisher(KafkaTemplate<String, byte[]> kafka, IngestProperties properties, ContentNames names,
+            AcceptedVersions accepted) {
         this.kafka = kafka;
         this.properties = properties;
+        this.topics = names.topics();
         this.accepted = accepted;
     }
 
@@ -117,7 +121,7 @@ public class ContentPublisher {
     }
 
     private String topic(ContentType type) {
-        return type == ContentType.ARTICLE ? properties.topics().articles() : properties.topics().countries();
+        return topics.of(type);
     }
 
     /** @param newerVersion set (and result null) when the write was not sent for carrying a stale version */

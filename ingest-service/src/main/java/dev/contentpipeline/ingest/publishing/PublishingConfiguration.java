@@ -2,27 +2,17 @@ package dev.contentpipeline.ingest.publishing;
 
 import dev.contentpipeline.ingest.IngestProperties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import java.util.Map;
 
-/** The content topics, compacted so each id keeps its latest record and its tombstone; the producer's bounds. */
+/** The producer's bounds, and an admin client for the readiness check (the content topics are declared by pipeline-connections). */
 @Configuration(proxyBeanMethods = false)
 class PublishingConfiguration {
-
-    @Bean
-    KafkaAdmin.NewTopics contentTopics(IngestProperties properties) {
-        return new KafkaAdmin.NewTopics(
-                contentTopic(properties.topics().articles(), properties.partitions()),
-                contentTopic(properties.topics().countries(), properties.partitions()));
-    }
 
     /**
      * The producer gives up about when the request does: it blocks (for metadata or buffer space) no longer than
@@ -43,13 +33,5 @@ class PublishingConfiguration {
     @Bean(destroyMethod = "close")
     Admin brokerAdmin(KafkaAdmin kafkaAdmin) {
         return Admin.create(kafkaAdmin.getConfigurationProperties());
-    }
-
-    private static NewTopic contentTopic(String name, int partitions) {
-        return TopicBuilder.name(name)
-                .partitions(partitions)
-                .replicas(1)
-                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                .build();
     }
 }

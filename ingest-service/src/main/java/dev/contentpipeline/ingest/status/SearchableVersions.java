@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.ingest.IngestProperties;
 import dev.contentpipeline.model.ContentType;
 import dev.contentpipeline.model.IndexFields;
@@ -30,10 +31,12 @@ public class SearchableVersions {
 
     private final ElasticsearchClient client;
     private final IngestProperties properties;
+    private final ContentNames.Aliases aliases;
 
-    SearchableVersions(ElasticsearchClient client, IngestProperties properties) {
+    SearchableVersions(ElasticsearchClient client, IngestProperties properties, ContentNames names) {
         this.client = client;
         this.properties = properties;
+        this.aliases = names.aliases();
     }
 
     /**
@@ -84,7 +87,7 @@ public class SearchableVersions {
     }
 
     private String alias(ContentType type) {
-        return type == ContentType.ARTICLE ? properties.aliases().articles() : properties.aliases().countries();
+        return aliases.of(type);
     }
 
     private static boolean isDeleted(Map<?, ?> source) {

@@ -118,6 +118,26 @@ class BadRequestsIntegrationTests extends IngestIntegrationTestSupport {
                 .PUT(HttpRequest.BodyPublishers.ofString(ARTICLE.formatted(""))), 415));
         cases.add(new Case("a Latin-1 charset", request("/api/articles/bad-29", "application/json; charset=ISO-8859-1",
                 WRITER_KEY).PUT(HttpRequest.BodyPublishers.ofString(ARTICLE.formatted(""))), 415));
+        cases.add(put("a number where the title is text", "/api/articles/bad-41", """
+                {"title":12345,"body":"B","publishedAt":"2026-01-01T00:00:00Z"}""", 400));
+        cases.add(put("a boolean where the body is text", "/api/articles/bad-42", """
+                {"title":"T","body":true,"publishedAt":"2026-01-01T00:00:00Z"}""", 400));
+        cases.add(put("an array where the title is text", "/api/articles/bad-43", """
+                {"title":["T"],"body":"B","publishedAt":"2026-01-01T00:00:00Z"}""", 400));
+        cases.add(put("a number where publishedAt is an instant", "/api/articles/bad-44", """
+                {"title":"T","body":"B","publishedAt":1767225600}""", 400));
+        cases.add(put("text where the version is a number", "/api/articles/bad-45", """
+                {"title":"T","body":"B","publishedAt":"2026-01-01T00:00:00Z","version":"42"}""", 400));
+        cases.add(put("100,000 copies of one tag", "/api/articles/bad-46", """
+                {"title":"T","body":"B","publishedAt":"2026-01-01T00:00:00Z","tags":[%s]}""".formatted(
+                String.join(",", java.util.Collections.nCopies(100_000, "\"x\""))), 400));
+        cases.add(put("a number where a country's name is text", "/api/countries/FR", """
+                {"name":7,"officialName":"French Republic","names":{"zh":"法国"},"region":"Europe",
+                 "status":"current"}""", 400));
+        cases.add(put("101 aliases of a country", "/api/countries/FR", """
+                {"name":"France","officialName":"French Republic","names":{"zh":"法国"},"region":"Europe",
+                 "status":"current","aliases":[%s]}""".formatted(
+                String.join(",", java.util.Collections.nCopies(101, "\"Gaul\""))), 400));
         cases.add(put("body over the 1000 KB a record may hold", "/api/articles/bad-30", """
                 {"title":"T","body":"%s","publishedAt":"2026-01-01T00:00:00Z"}""".formatted("b".repeat(1_024_000)),
                 413));

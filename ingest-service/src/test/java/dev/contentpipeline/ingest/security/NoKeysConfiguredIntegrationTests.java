@@ -1,6 +1,8 @@
 package dev.contentpipeline.ingest.security;
 
+import dev.contentpipeline.localstack.ElasticsearchAccess;
 import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.PipelineService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,8 +24,11 @@ class NoKeysConfiguredIntegrationTests {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> Infrastructure.shared().kafkaBootstrapServers());
-        registry.add("ingest.topics.articles", () -> "it-ingest-no-keys.articles");
-        registry.add("ingest.topics.countries", () -> "it-ingest-no-keys.countries");
+        registry.add("content.topics.articles", () -> "it-ingest-no-keys.articles");
+        registry.add("content.topics.countries", () -> "it-ingest-no-keys.countries");
+        ElasticsearchAccess elasticsearch = Infrastructure.shared().elasticsearch();
+        elasticsearch.properties(elasticsearch.user(PipelineService.INGEST))
+            .forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @LocalServerPort

@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import dev.contentpipeline.ingest.IngestIntegrationTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -29,8 +28,7 @@ class StatusIntegrationTests extends IngestIntegrationTestSupport {
     private static final String ARTICLE = """
             {"title":"T","body":"B","publishedAt":"2026-01-01T00:00:00Z"}""";
 
-    @Autowired
-    ElasticsearchClient elasticsearch;
+    private static final ElasticsearchClient elasticsearch = operatorClient();
 
     @BeforeEach
     void indexWithManualRefreshes() throws IOException {

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.contentpipeline.model.IndexFields;
+import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.search.SearchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +29,13 @@ class CountryDirectory {
 
     private final ElasticsearchClient client;
     private final SearchProperties properties;
+    private final String alias;
     private volatile Countries current = Countries.NONE;
     private volatile long readAt;
     private volatile boolean read;
 
-    CountryDirectory(ElasticsearchClient client, SearchProperties properties) {
+    CountryDirectory(ElasticsearchClient client, SearchProperties properties, ContentNames names) {
+        this.alias = names.aliases().countries();
         this.client = client;
         this.properties = properties;
     }
@@ -54,7 +57,7 @@ class CountryDirectory {
         read = true;
         try {
             SearchResponse<Map> response = client.search(s -> s
-                    .index(properties.aliases().countries())
+                    .index(alias)
                     .ignoreUnavailable(true)
                     .allowNoIndices(true)
                     .size(MAX_COUNTRIES)
@@ -82,7 +85,7 @@ class CountryDirectory {
             current = Countries.of(cards, names);
         } catch (IOException | RuntimeException e) {
             log.warn("Could not read the countries from {}; keeping the {} known: {}",
-                    properties.aliases().countries(), current.byCode().size(), e.toString());
+                    alias, current.byCode().size(), e.toString());
         }
     }
 

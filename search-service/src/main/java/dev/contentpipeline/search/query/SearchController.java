@@ -1,6 +1,5 @@
 package dev.contentpipeline.search.query;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -26,15 +25,15 @@ import java.util.Map;
 @RequestMapping("/api")
 class SearchController {
 
-    private final ElasticsearchClient client;
+    private final SearchGate gate;
     private final SearchQueryFactory queries;
     private final CountryDirectory directory;
     private final SpellingSuggestions spelling;
     private final SearchProperties properties;
 
-    SearchController(ElasticsearchClient client, SearchQueryFactory queries, CountryDirectory directory,
+    SearchController(SearchGate gate, SearchQueryFactory queries, CountryDirectory directory,
                      SpellingSuggestions spelling, SearchProperties properties) {
-        this.client = client;
+        this.gate = gate;
         this.queries = queries;
         this.directory = directory;
         this.spelling = spelling;
@@ -48,13 +47,15 @@ class SearchController {
         Countries countries = directory.countries();
         SearchParameters params = SearchParameters.read(parameters, properties, countries.regions());
         long started = System.nanoTime();
-        SearchResponse<Map> response = client.search(queries.search(params, countries), Map.class);
+        SearchGate.Deadline deadline = gate.start();
+        SearchResponse<Map> response = gate.search(deadline, queries.search(params, countries), Map.class);
         long strictTotal = response.hits().total() == null ? response.hits().hits().size()
                 : response.hits().total().value();
         boolean relaxed = false;
-        if (strictTotal == 0 && params.parsed().required().size() > 1 && params.cursor() == null) {
+        if (strictTotal == 0 && params.parsed().required().size() > 1 && params.cursor() == null
+                && deadline.allowsMore(gate.requestTimeout())) {
             // Nothing has every word: answer with what has all but one, as a reader of Meilisearch expects.
-            SearchResponse<Map> most = client.search(queries.search(params, countries, true), Map.class);
+            SearchResponse<Map> most = gate.search(deadline, queries.search(params, countries, true), Map.class);
             if (most.hits().total() != null && most.hits().total().value() > 0) {
                 response = most;
                 relaxed = true;
@@ -71,7 +72,8 @@ class SearchController {
         boolean exact = response.hits().total() == null
                 || response.hits().total().relation() == TotalHitsRelation.Eq;
         SearchResults.DidYouMean didYouMean = strictTotal < properties.didYouMeanBelow() && params.cursor() == null
-                ? spelling.suggest(params, strictTotal, countries).orElse(null) : null;
+                && deadline.allowsMore(gate.requestTimeout())
+                ? spelling.suggest(deadline, params, strictTotal, countries).orElse(null) : null;
         boolean firstPage = params.page() != null && params.page() == 1;
         return new SearchResults(params.query(), total, exact,
                 Math.max(response.took(), (System.nanoTime() - started) / 1_000_000),

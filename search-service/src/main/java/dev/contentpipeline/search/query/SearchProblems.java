@@ -44,6 +44,11 @@ class SearchProblems {
 
     @ExceptionHandler(ElasticsearchException.class)
     ResponseEntity<ProblemDetail> refused(ElasticsearchException e) {
+        if (e.status() == 401 || e.status() == 403) {
+            // Not the reader's doing: search-service's own credentials or role are wrong (its readiness says so).
+            log.error("Elasticsearch refused search-service's credentials: {}", e.getMessage());
+            return unavailable(e);
+        }
         if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
             log.warn("Elasticsearch refused a search: {}", e.getMessage());
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -55,6 +60,27 @@ class SearchProblems {
             return ResponseEntity.badRequest().body(problem);
         }
         return unavailable(e);
+    }
+
+    @ExceptionHandler(SearchGate.SearchOverloadedException.class)
+    ResponseEntity<ProblemDetail> overloaded(SearchGate.SearchOverloadedException e) {
+        log.warn("Search refused: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Search is busy; try again in a moment.");
+        problem.setType(URI.create("urn:content-pipeline:problem:search-busy"));
+        problem.setTitle("Search busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
+    }
+
+    @ExceptionHandler(SearchGate.SearchTimeoutException.class)
+    ResponseEntity<ProblemDetail> timedOut(SearchGate.SearchTimeoutException e) {
+        log.warn("Search timed out: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
+                "The search took too long (" + e.getMessage() + "); try fewer words or filters.");
+        problem.setType(URI.create("urn:content-pipeline:problem:search-timeout"));
+        problem.setTitle("Search timed out");
+        return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler(IOException.class)

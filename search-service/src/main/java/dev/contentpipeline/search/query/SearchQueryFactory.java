@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.HighlighterOrder;
 import dev.contentpipeline.model.IndexFields;
+import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.search.SearchProperties;
 import org.springframework.stereotype.Component;
 
@@ -33,13 +34,15 @@ class SearchQueryFactory {
             "publishedAt", "language", "countries", "tags", "region");
 
     private final SearchProperties properties;
+    private final ContentNames.Aliases aliases;
 
-    SearchQueryFactory(SearchProperties properties) {
+    SearchQueryFactory(SearchProperties properties, ContentNames names) {
         this.properties = properties;
+        this.aliases = names.aliases();
     }
 
     List<String> indices() {
-        return List.of(properties.aliases().articles(), properties.aliases().countries());
+        return List.of(aliases.articles(), aliases.countries());
     }
 
     SearchRequest search(SearchParameters params, Countries countries) {

@@ -1,12 +1,13 @@
 package dev.contentpipeline.search.query;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SuggestMode;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.FieldSuggester;
 import co.elastic.clients.elasticsearch.core.search.Suggestion;
 import co.elastic.clients.elasticsearch.core.search.TermSuggest;
 import co.elastic.clients.elasticsearch.core.search.TermSuggestOption;
+import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.search.SearchProperties;
 import org.springframework.stereotype.Component;
 
@@ -25,18 +26,21 @@ import java.util.Optional;
 @Component
 class SpellingSuggestions {
 
-    private final ElasticsearchClient client;
+    private final SearchGate gate;
     private final SearchQueryFactory queries;
     private final SearchProperties properties;
+    private final ContentNames.Aliases aliases;
 
-    SpellingSuggestions(ElasticsearchClient client, SearchQueryFactory queries, SearchProperties properties) {
-        this.client = client;
+    SpellingSuggestions(SearchGate gate, SearchQueryFactory queries, SearchProperties properties,
+            ContentNames names) {
+        this.aliases = names.aliases();
+        this.gate = gate;
         this.queries = queries;
         this.properties = properties;
     }
 
-    Optional<SearchResults.DidYouMean> suggest(SearchParameters params, long found, Countries countries)
-            throws IOException {
+    Optional<SearchResults.DidYouMean> suggest(SearchGate.Deadline deadline, SearchParameters params, long found,
+            Countries countries) throws IOException {
         List<String> words = params.parsed().positiveTerms().stream()
                 .filter(t -> t instanceof UserQuery.Word).map(UserQuery.Term::text).toList();
         if (words.isEmpty()) {
@@ -45,8 +49,7 @@ class SpellingSuggestions {
         String text = String.join(" ", words);
         Map<Integer, TermSuggestOption> best = new HashMap<>();
         Map<Integer, Integer> lengths = new HashMap<>();
-        collect(properties.aliases().articles(), SearchFields.SPELLING_ARTICLES, text, best, lengths);
-        collect(properties.aliases().countries(), SearchFields.SPELLING_COUNTRIES, text, best, lengths);
+        collect(deadline, text, best, lengths);
         if (best.isEmpty()) {
             return Optional.empty();
         }
@@ -72,20 +75,28 @@ class SpellingSuggestions {
             return Optional.empty();
         }
         String suggested = params.parsed().render(corrections);
-        SearchResponse<Void> count = client.search(
+        if (!deadline.allowsMore(gate.requestTimeout())) {
+            return Optional.empty();
+        }
+        SearchResponse<Void> count = gate.search(deadline,
                 queries.count(QueryParser.parse(suggested), params, countries), Void.class);
         long total = count.hits().total() == null ? 0 : count.hits().total().value();
         return total > found ? Optional.of(new SearchResults.DidYouMean(suggested, total)) : Optional.empty();
     }
 
-    /** The best respelling of each word (by its offset in the text) that any of the fields suggests. */
-    private void collect(String index, List<String> fields, String text, Map<Integer, TermSuggestOption> best,
+    /**
+     * The best respelling of each word (by its offset in the text) that any of the fields suggests: one request
+     * over both aliases, each field asked where it exists.
+     */
+    private void collect(SearchGate.Deadline deadline, String text, Map<Integer, TermSuggestOption> best,
                          Map<Integer, Integer> lengths) throws IOException {
         Map<String, FieldSuggester> suggesters = new LinkedHashMap<>();
-        fields.forEach(field -> suggesters.put(field, FieldSuggester.of(s -> s.term(t -> t.field(field)
+        java.util.stream.Stream.concat(SearchFields.SPELLING_ARTICLES.stream(), SearchFields.SPELLING_COUNTRIES.stream())
+                .distinct().forEach(field -> suggesters.put(field, FieldSuggester.of(s -> s.term(t -> t.field(field)
                 .suggestMode(SuggestMode.Popular).maxEdits(2).size(3)))));
-        SearchResponse<Void> response = client.search(s -> s.index(index).ignoreUnavailable(true)
-                .allowNoIndices(true).size(0).suggest(sg -> sg.text(text).suggesters(suggesters)), Void.class);
+        SearchResponse<Void> response = gate.search(deadline, SearchRequest.of(s -> s
+                .index(aliases.articles(), aliases.countries()).ignoreUnavailable(true)
+                .allowNoIndices(true).size(0).suggest(sg -> sg.text(text).suggesters(suggesters))), Void.class);
         for (List<Suggestion<Void>> suggestions : response.suggest().values()) {
             for (Suggestion<Void> suggestion : suggestions) {
                 if (!suggestion.isTerm()) {

@@ -1,6 +1,5 @@
 package dev.contentpipeline.search.query;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import dev.contentpipeline.model.ContentType;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,11 +22,11 @@ class SuggestController {
     static final int DEFAULT_SIZE = 8;
     static final int MAX_SIZE = 20;
 
-    private final ElasticsearchClient client;
+    private final SearchGate gate;
     private final SuggestQueryFactory queries;
 
-    SuggestController(ElasticsearchClient client, SuggestQueryFactory queries) {
-        this.client = client;
+    SuggestController(SearchGate gate, SuggestQueryFactory queries) {
+        this.gate = gate;
         this.queries = queries;
     }
 
@@ -58,7 +57,7 @@ class SuggestController {
         if (words.isBlank()) {
             return new Suggestions(query, 0, List.of());
         }
-        SearchResponse<Map> response = client.search(queries.suggest(words, types, size), Map.class);
+        SearchResponse<Map> response = gate.search(gate.start(), queries.suggest(words, types, size), Map.class);
         List<Suggestion> suggestions = response.hits().hits().stream().map(HitReader::read)
                 .map(hit -> new Suggestion(hit.type(), hit.id(), hit.title(), hit.titleHtml(), hit.url()))
                 .toList();

@@ -6,7 +6,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import dev.contentpipeline.model.IndexFields;
-import dev.contentpipeline.search.SearchProperties;
+import dev.contentpipeline.connections.ContentNames;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -20,15 +20,15 @@ class SuggestQueryFactory {
 
     static final List<String> SHOWN = List.of("type", "id", "title", "name", "region", "publishedAt");
 
-    private final SearchProperties properties;
+    private final ContentNames.Aliases aliases;
 
-    SuggestQueryFactory(SearchProperties properties) {
-        this.properties = properties;
+    SuggestQueryFactory(ContentNames names) {
+        this.aliases = names.aliases();
     }
 
     SearchRequest suggest(String text, List<String> types, int size) {
         return SearchRequest.of(s -> s
-                .index(List.of(properties.aliases().articles(), properties.aliases().countries()))
+                .index(List.of(aliases.articles(), aliases.countries()))
                 .ignoreUnavailable(true)
                 .allowNoIndices(true)
                 .size(size)

@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import dev.contentpipeline.model.IndexFields;
-import dev.contentpipeline.search.SearchProperties;
+import dev.contentpipeline.connections.ContentNames;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,21 +24,21 @@ import java.util.Map;
 class RecordController {
 
     private final ElasticsearchClient client;
-    private final SearchProperties properties;
+    private final ContentNames.Aliases aliases;
 
-    RecordController(ElasticsearchClient client, SearchProperties properties) {
+    RecordController(ElasticsearchClient client, ContentNames names) {
         this.client = client;
-        this.properties = properties;
+        this.aliases = names.aliases();
     }
 
     @GetMapping("/articles/{id}")
     ResponseEntity<?> article(@PathVariable String id) throws IOException {
-        return find(properties.aliases().articles(), id, "article", true);
+        return find(aliases.articles(), id, "article", true);
     }
 
     @GetMapping("/countries/{code}")
     ResponseEntity<?> country(@PathVariable String code) throws IOException {
-        return find(properties.aliases().countries(), code.toUpperCase(Locale.ROOT), "country", false);
+        return find(aliases.countries(), code.toUpperCase(Locale.ROOT), "country", false);
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

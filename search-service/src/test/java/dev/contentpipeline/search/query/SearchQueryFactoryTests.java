@@ -5,6 +5,9 @@ import co.elastic.clients.elasticsearch._types.SearchType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import dev.contentpipeline.apikeys.ApiKeySettings;
+import dev.contentpipeline.apikeys.RateLimit;
+import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.search.SearchProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
@@ -22,8 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SearchQueryFactoryTests {
 
     static final SearchProperties PROPERTIES = new SearchProperties(
-            new SearchProperties.Elasticsearch("http://localhost:9200", Duration.ofSeconds(1), Duration.ofSeconds(1)),
-            new SearchProperties.Aliases("articles", "countries"), 10, 100, 10_000, 3, Duration.ofMinutes(1));
+            10, 100, 10_000, 3, Duration.ofMinutes(1),
+            new ApiKeySettings(java.util.Map.of(), new RateLimit(20, 50)),
+            new SearchProperties.ClientRateLimit(50, 100, ""),
+            new SearchProperties.Limits(Duration.ofSeconds(5), 48, Duration.ofSeconds(1)));
+
+    static final ContentNames NAMES = new ContentNames(
+            new ContentNames.Topics("content.articles", "content.countries", ".DLT", 3),
+            new ContentNames.Aliases("articles", "countries"));
     static final Countries COUNTRIES = Countries.of(List.of(
             new SearchResults.CountryCard("CN", "China", "People's Republic of China", "Asia", "Eastern Asia",
                     "current", null, Map.of("zh", "中国"), "/api/countries/CN"),
@@ -31,7 +40,7 @@ class SearchQueryFactoryTests {
                     "/api/countries/MN")),
             Map.of("CN", List.of("China", "中国"), "MN", List.of("Mongolia")));
 
-    private final SearchQueryFactory factory = new SearchQueryFactory(PROPERTIES);
+    private final SearchQueryFactory factory = new SearchQueryFactory(PROPERTIES, NAMES);
 
     @Test
     void eachWordIsRequiredExactlyWithTyposOrAsAPrefix() {

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SuggestQueryFactoryTests {
 
-    private final SuggestQueryFactory factory = new SuggestQueryFactory(SearchQueryFactoryTests.PROPERTIES);
+    private final SuggestQueryFactory factory = new SuggestQueryFactory(SearchQueryFactoryTests.NAMES);
 
     @Test
     void matchesTitlesAndNamesAsTyped() {

@@ -1,0 +1,152 @@
+package dev.contentpipeline.localstack;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * A node's file realm: {@code roles.yml}, {@code users} and {@code users_roles} in
+ * its config folder. What the files already hold is kept; each addition rewrites them whole, atomically, and
+ * Elasticsearch reloads them within its resource reload interval. Passwords are stored as PBKDF2 hashes in
+ * Elasticsearch's format, never in clear.
+ */
+final class FileRealm {
+
+    private static final SecureRandom random = new SecureRandom();
+
+    private final Path config;
+
+    private final ElasticsearchUser owner;
+
+    private final ObjectNode roles;
+
+    private final Map<String, String> hashes = new LinkedHashMap<>();
+
+    private final Map<String, List<String>> usersOfRole = new LinkedHashMap<>();
+
+    FileRealm(Path config, ElasticsearchUser owner) {
+        this.config = config;
+        this.owner = owner;
+        this.roles = readRoles();
+        for (String line : lines("users")) {
+            int colon = line.indexOf(':');
+            this.hashes.put(line.substring(0, colon), line.substring(colon + 1));
+        }
+        for (String line : lines("users_roles")) {
+            int colon = line.indexOf(':');
+            this.usersOfRole.put(line.substring(0, colon), new ArrayList<>(List.of(line.substring(colon + 1).split(","))));
+        }
+    }
+
+    /** Adds the service's user for the aliases, with a new random password, and the roles for the aliases. */
+    synchronized ElasticsearchCredentials add(PipelineService service, String articles, String countries) {
+        String name = RoleTemplate.userName(service, articles, countries);
+        ElasticsearchCredentials credentials = new ElasticsearchCredentials(name, newPassword());
+        this.roles.setAll(RoleTemplate.render(articles, countries));
+        this.hashes.put(name, hash(credentials.password()));
+        List<String> members = this.usersOfRole.computeIfAbsent(
+                RoleTemplate.roleName(service.role(), articles, countries), (role) -> new ArrayList<>());
+        if (!members.contains(name)) {
+            members.add(name);
+        }
+        write();
+        return credentials;
+    }
+
+    /** Writes the files, so that Elasticsearch starts with them in place even before any user is added. */
+    synchronized void write() {
+        StringBuilder users = new StringBuilder();
+        this.hashes.forEach((name, hash) -> users.append(name).append(':').append(hash).append('\n'));
+        StringBuilder usersRoles = new StringBuilder();
+        this.usersOfRole.forEach((role, names) -> usersRoles.append(role).append(':').append(String.join(",", names))
+            .append('\n'));
+        // Elasticsearch reads roles.yml a role at a time, each starting on a line of its own: one line per role,
+        // its definition in YAML's flow style (which JSON is).
+        StringBuilder roles = new StringBuilder();
+        this.roles.properties().forEach((entry) -> roles.append(JsonMapper.shared().writeValueAsString(entry.getKey()))
+            .append(": ").append(JsonMapper.shared().writeValueAsString(entry.getValue())).append('\n'));
+        replace("roles.yml", roles.toString());
+        replace("users", users.toString());
+        replace("users_roles", usersRoles.toString());
+    }
+
+    private ObjectNode readRoles() {
+        Path file = this.config.resolve("roles.yml");
+        try {
+            ObjectNode roles = JsonMapper.shared().createObjectNode();
+            // The distribution's own roles.yml holds only comments; ours a role per line (see write()).
+            for (String line : Files.isRegularFile(file) ? Files.readAllLines(file) : List.<String>of()) {
+                if (line.startsWith("\"")) {
+                    roles.setAll((ObjectNode) JsonMapper.shared().readTree("{" + line + "}"));
+                }
+            }
+            return roles;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not read " + file, ex);
+        }
+    }
+
+    private List<String> lines(String name) {
+        Path file = this.config.resolve(name);
+        try {
+            return Files.isRegularFile(file) ? Files.readAllLines(file).stream()
+                .filter((line) -> !line.isBlank() && !line.startsWith("#") && line.contains(":")).toList() : List.of();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not read " + file, ex);
+        }
+    }
+
+    private void replace(String name, String content) {
+        try {
+            Path staging = Files.createTempFile(this.config, "." + name + "-", ".tmp");
+            Files.writeString(staging, content, StandardCharsets.UTF_8);
+            this.owner.takeOwnership(staging);
+            Files.move(staging, this.config.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not write " + this.config.resolve(name), ex);
+        }
+    }
+
+    static String newPassword() {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** {@code {PBKDF2}<iterations>$<salt>$<key>}: PBKDF2 with HMAC-SHA512, a 32-byte salt, a 256-bit key. */
+    static String hash(String password) {
+        byte[] salt = new byte[32];
+        random.nextBytes(salt);
+        int iterations = 10_000;
+        try {
+            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512")
+                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256))
+                .getEncoded();
+            Base64.Encoder base64 = Base64.getEncoder();
+            return "{PBKDF2}" + iterations + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(key);
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("PBKDF2 is not available", ex);
+        }
+    }
+}

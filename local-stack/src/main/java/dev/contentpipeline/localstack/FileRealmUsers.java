@@ -1,0 +1,60 @@
+package dev.contentpipeline.localstack;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Service users in a local node's file realm: written to its files, then awaited until the node has read them
+ * back (it reloads the realm every second) and grants the role.
+ */
+final class FileRealmUsers implements ElasticsearchAccess.ServiceUsers {
+
+    private static final Duration RELOAD_TIMEOUT = Duration.ofSeconds(30);
+
+    private final FileRealm realm;
+
+    FileRealmUsers(FileRealm realm) {
+        this.realm = realm;
+    }
+
+    /** Access to a node that already runs, from its address, the operator's password and its config folder. */
+    static ElasticsearchAccess access(String url, String operatorPassword, Path config) {
+        Path ca = config.resolve("certs/ca/ca.crt");
+        if (!Files.isRegularFile(ca) || !Files.isRegularFile(config.resolve("users"))) {
+            throw new IllegalStateException(config + " is not the config folder of a node the local stack made "
+                    + "(no certs/ca/ca.crt or users)");
+        }
+        return new ElasticsearchAccess(url, ca, new ElasticsearchCredentials("elastic", operatorPassword),
+                new FileRealmUsers(new FileRealm(config, ElasticsearchUser.forThisProcess())));
+    }
+
+    @Override
+    public ElasticsearchCredentials create(ElasticsearchAccess access, PipelineService service, String articles, String countries) {
+        ElasticsearchCredentials user = this.realm.add(service, articles, countries);
+        String check = "{\"index\":[{\"names\":[\"" + articles + "\"],\"privileges\":[\"read\"]}]}";
+        long deadline = System.nanoTime() + RELOAD_TIMEOUT.toNanos();
+        while (true) {
+            HttpResponse<String> answer = access.send(access.request("/_security/user/_has_privileges", user)
+                .POST(HttpRequest.BodyPublishers.ofString(check)).build());
+            if (answer.statusCode() == 200 && answer.body().contains("\"has_all_requested\":true")) {
+                return user;
+            }
+            if (System.nanoTime() > deadline) {
+                HttpResponse<String> who = access.send(access.request("/_security/_authenticate", user).build());
+                throw new IllegalStateException("Elasticsearch did not take the user " + user.username() + " within "
+                        + RELOAD_TIMEOUT.toSeconds() + " s: " + answer.statusCode() + " " + answer.body() + "; "
+                        + who.body());
+            }
+            try {
+                Thread.sleep(100);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.contentpipeline.connections;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import org.apache.http.HttpHeaders;
+import org.apache.http.HttpHost;
+import org.apache.http.message.BasicHeader;
+import org.elasticsearch.client.RestClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Base64;
+import java.util.Collection;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Builds the one Elasticsearch client a process needs from {@link ElasticsearchSettings}: the services get it as a
+ * bean; tests, tools and benchmarks call {@link #create(ElasticsearchSettings)} for a client of their own.
+ */
+public final class ElasticsearchClients {
+
+    private ElasticsearchClients() {
+    }
+
+    /** A client over a new low-level REST client; close it with {@code client._transport().close()}. */
+    public static ElasticsearchClient create(ElasticsearchSettings settings) {
+        return client(restClient(settings));
+    }
+
+    static ElasticsearchClient client(RestClient restClient) {
+        return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper()));
+    }
+
+    /** The low-level REST client: addresses, timeouts, the connection pool, credentials and CA trust. */
+    public static RestClient restClient(ElasticsearchSettings settings) {
+        HttpHost[] hosts = settings.url().stream().map(ElasticsearchClients::host).toArray(HttpHost[]::new);
+        SSLContext ssl = settings.ca() == null ? null : trusting(settings.ca());
+        var builder = RestClient.builder(hosts)
+                .setRequestConfigCallback(config -> config
+                        .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                        .setSocketTimeout((int) settings.socketTimeout().toMillis()))
+                .setHttpClientConfigCallback(http -> {
+                    http.setMaxConnTotal(settings.maxConnections()).setMaxConnPerRoute(settings.maxConnections());
+                    if (ssl != null) {
+                        http.setSSLContext(ssl);
+                    }
+                    return http;
+                });
+        if (settings.hasCredentials()) {
+            // Sent up front: a challenge round trip per connection would double the first request's latency.
+            builder.setDefaultHeaders(new BasicHeader[] {
+                new BasicHeader(HttpHeaders.AUTHORIZATION, basic(settings.username(), settings.password())) });
+        }
+        return builder.build();
+    }
+
+    /** {@code Basic <base64(user:password)>}. */
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A TLS context that trusts the certificates of the PEM file (a CA), and only those. */
+    public static SSLContext trusting(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
+                .generateCertificates(in);
+            if (certificates.isEmpty()) {
+                throw new IllegalArgumentException("No certificate in " + pem);
+            }
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            int i = 0;
+            for (Certificate certificate : certificates) {
+                trusted.setCertificateEntry("ca-" + i++, certificate);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not read the Elasticsearch CA certificate " + pem
+                    + " (elasticsearch.ca, ELASTICSEARCH_CA)", ex);
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalArgumentException("Not a PEM certificate: " + pem + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static HttpHost host(URI url) {
+        if (url.getHost() == null || url.getScheme() == null) {
+            throw new IllegalArgumentException("Not an Elasticsearch address: '" + url
+                    + "' (expected e.g. https://localhost:9200)");
+        }
+        return new HttpHost(url.getHost(), url.getPort() == -1 ? 9200 : url.getPort(), url.getScheme());
+    }
+}

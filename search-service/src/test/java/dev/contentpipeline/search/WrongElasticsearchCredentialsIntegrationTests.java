@@ -1,0 +1,51 @@
+package dev.contentpipeline.search;
+
+import dev.contentpipeline.localstack.ElasticsearchAccess;
+import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.PipelineService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** search-service given a wrong Elasticsearch password is not ready, says why, and answers searches 503. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WrongElasticsearchCredentialsIntegrationTests {
+
+    @DynamicPropertySource
+    static void wrongPassword(DynamicPropertyRegistry registry) {
+        ElasticsearchAccess elasticsearch = Infrastructure.shared().elasticsearch();
+        elasticsearch.properties(elasticsearch.user(PipelineService.SEARCH))
+            .forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("elasticsearch.password", () -> "not-the-password");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void readinessFailsWithTheReasonAndSearchesAnswer503() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(readiness.statusCode()).isEqualTo(503);
+        assertThat(JsonMapper.shared().readTree(readiness.body()).at("/components/elasticsearch/details/error")
+                .asString()).contains("refused the credentials of user 'search-service'")
+                .contains("ELASTICSEARCH_PASSWORD");
+
+        HttpResponse<String> search = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/search?q=lantern")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(search.statusCode()).as(search.body()).isEqualTo(503);
+    }
+}
