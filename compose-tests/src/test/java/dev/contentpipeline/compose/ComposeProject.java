@@ -25,7 +25,7 @@ final class ComposeProject implements AutoCloseable {
 
     private final String name;
 
-    private final Path file;
+    private final List<Path> files;
 
     private final Path envFile;
 
@@ -33,9 +33,9 @@ final class ComposeProject implements AutoCloseable {
 
     private final Path log;
 
-    private ComposeProject(String name, Path file, Path envFile, Map<String, String> keys, Path log) {
+    private ComposeProject(String name, List<Path> files, Path envFile, Map<String, String> keys, Path log) {
         this.name = name;
-        this.file = file;
+        this.files = files;
         this.envFile = envFile;
         this.keys = keys;
         this.log = log;
@@ -45,7 +45,7 @@ final class ComposeProject implements AutoCloseable {
      * A project with a new env file: make-env's secrets, then {@code settings} replacing the lines they name.
      * Volumes left by an earlier run of the same project are removed first.
      */
-    static ComposeProject create(String name, String composeFile, Map<String, String> settings) {
+    static ComposeProject create(String name, List<String> composeFiles, Map<String, String> settings) {
         try {
             Path target = Files.createDirectories(ROOT.resolve("compose-tests/target"));
             Path envFile = target.resolve(name + ".env");
@@ -68,8 +68,10 @@ final class ComposeProject implements AutoCloseable {
             }
             all.forEach((key, value) -> lines.add(key + "=" + value));
             Files.write(envFile, lines);
-            ComposeProject project = new ComposeProject(name, ROOT.resolve(composeFile), envFile, keys,
-                    target.resolve(name + ".log"));
+            Path log = target.resolve(name + ".log");
+            Files.deleteIfExists(log);
+            ComposeProject project = new ComposeProject(name, composeFiles.stream().map(ROOT::resolve).toList(),
+                    envFile, keys, log);
             project.compose("down", "--volumes", "--remove-orphans");
             return project;
         }
@@ -89,7 +91,8 @@ final class ComposeProject implements AutoCloseable {
     /** Runs a Compose command for this project; fails with the end of its output when it fails. */
     String compose(String... arguments) {
         List<String> command = new ArrayList<>(composeCommand());
-        command.addAll(List.of("-p", this.name, "-f", this.file.toString(), "--env-file", this.envFile.toString()));
+        command.addAll(List.of("-p", this.name, "--env-file", this.envFile.toString()));
+        this.files.forEach((file) -> command.addAll(List.of("-f", file.toString())));
         command.addAll(List.of(arguments));
         String output = run(command, ROOT);
         append(String.join(" ", arguments), output);
@@ -122,8 +125,9 @@ final class ComposeProject implements AutoCloseable {
     void awaitHealthy(Duration timeout, String... services) {
         await().atMost(timeout).pollInterval(Duration.ofSeconds(2)).until(() -> {
             for (String service : services) {
-                String id = containerId(service);
-                if (id.isEmpty() || !"healthy".equals(inspect(id, "{{.State.Health.Status}}"))) {
+                List<String> ids = containerIds(service);
+                if (ids.isEmpty() || ids.stream().anyMatch((id) -> !"healthy".equals(
+                        inspect(id, "{{if .State.Health}}{{.State.Health.Status}}{{end}}")))) {
                     return false;
                 }
             }
@@ -131,9 +135,14 @@ final class ComposeProject implements AutoCloseable {
         });
     }
 
+    /** The service's running containers (several when scaled). */
+    List<String> containerIds(String service) {
+        return compose("ps", "-q", service).lines().map(String::strip).filter((id) -> !id.isEmpty()).toList();
+    }
+
     String containerId(String service) {
-        String ids = compose("ps", "-q", service).strip();
-        return ids.isEmpty() ? "" : ids.lines().findFirst().orElse("");
+        List<String> ids = containerIds(service);
+        return ids.isEmpty() ? "" : ids.get(0);
     }
 
     /** The host pid of the service's main process. */
@@ -165,6 +174,15 @@ final class ComposeProject implements AutoCloseable {
         else {
             compose("down", "--remove-orphans");
         }
+    }
+
+    /** Kills a container with SIGKILL through Docker: it stays down (a stop, for its restart policy) until started. */
+    static void kill(String container) {
+        run(List.of("docker", "kill", "-s", "KILL", container), ROOT);
+    }
+
+    static void start(String container) {
+        run(List.of("docker", "start", container), ROOT);
     }
 
     /** Removes everything unless -Dcompose.keep=true (to look at a failed run). */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -46,10 +47,11 @@ class SingleNodeComposeTests {
 
     @BeforeAll
     static void upAndHealthy() {
-        stack = ComposeProject.create("cpverify", "docker-compose.yml", Map.of(
+        stack = ComposeProject.create("cpverify", List.of("docker-compose.yml"), Map.of(
                 "SEARCH_PORT", Integer.toString(SEARCH_PORT), "INGEST_PORT", Integer.toString(INGEST_PORT),
                 // The load below runs at a few hundred requests a second.
-                "INGEST_RATE_LIMIT", "5000", "INGEST_RATE_BURST", "5000"));
+                "INGEST_RATE_LIMIT", "5000", "INGEST_RATE_BURST", "5000",
+                "SEARCH_RATE_LIMIT", "5000", "SEARCH_RATE_BURST", "5000"));
         long started = System.nanoTime();
         stack.compose("up", "-d", "--build");
         stack.awaitHealthy(STARTUP, SERVICES);

@@ -57,6 +57,32 @@ class PipelineEndToEndIntegrationTests {
     }
 
     @Test
+    void theRequestIdOfAWriteReachesTheIndexersLogLineForTheRecord() throws Exception {
+        HttpResponse<String> given = HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles/e2e-traced"))
+                .header("Content-Type", "application/json").header("Authorization", API_KEY.authorization())
+                .header("X-Request-Id", "e2e-request-7f3a")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"title":"Traced","body":"Followed from ingest to index.","publishedAt":"2026-01-01T00:00:00Z"}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(given.statusCode()).isEqualTo(202);
+        assertThat(given.headers().firstValue("X-Request-Id")).hasValue("e2e-request-7f3a");
+
+        HttpResponse<String> traced = HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles/e2e-traced-2"))
+                .header("Content-Type", "application/json").header("Authorization", API_KEY.authorization())
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"title":"Traced too","body":"By a W3C trace.","publishedAt":"2026-01-01T00:00:00Z"}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(traced.headers().firstValue("X-Request-Id")).hasValue("4bf92f3577b34da6a3ce929d0e0e4736");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                java.nio.file.Files.readString(services.indexLog()))
+                .containsPattern("Indexed articles e2e-traced version \\d+ from content\\.articles-\\d+@\\d+ "
+                        + "request-id e2e-request-7f3a")
+                .contains("request-id 4bf92f3577b34da6a3ce929d0e0e4736"));
+    }
+
+    @Test
     void publishedArticleAndCountryAreFoundAndADeleteRemovesOne() throws Exception {
         assertThat(put("/api/articles/e2e-iso-polyphony", """
                 {"title":"Many voices over Gjirokastër","summary":"A drone holds while two soloists weave.",

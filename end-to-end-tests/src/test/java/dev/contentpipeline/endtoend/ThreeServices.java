@@ -57,6 +57,11 @@ public final class ThreeServices implements AutoCloseable {
         return services.get(0).baseUrl();
     }
 
+    /** index-service's log, where it writes a line per record it indexed. */
+    public Path indexLog() {
+        return services.get(1).logFile();
+    }
+
     public String searchUrl() {
         return services.get(2).baseUrl();
     }

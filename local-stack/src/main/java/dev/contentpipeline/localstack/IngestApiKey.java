@@ -29,6 +29,15 @@ public record IngestApiKey(String name, String key) {
                 prefix + "RATELIMIT_BURST", "100000");
     }
 
+    /**
+     * The environment that makes this key the operator's key of index-service's management API or of
+     * search-service's actuator: {@code INDEX} or {@code SEARCH}.
+     */
+    public Map<String, String> adminEnvironment(String service) {
+        String prefix = service + "_SECURITY_KEYS_" + this.name.toUpperCase(java.util.Locale.ROOT) + "_";
+        return Map.of(prefix + "SHA256", sha256(), prefix + "SCOPES", "admin");
+    }
+
     /** The {@code Authorization} header's value. */
     public String authorization() {
         return "Bearer " + this.key;

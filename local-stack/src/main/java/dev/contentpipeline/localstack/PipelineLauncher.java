@@ -56,9 +56,9 @@ public final class PipelineLauncher {
                 ServiceProcess.start(PipelineService.INGEST, arguments.ingestJar(), INGEST_PORT, stack, logDir,
                         apiKey.environment()),
                 ServiceProcess.start(PipelineService.INDEX, arguments.indexJar(), INDEX_PORT, stack, logDir,
-                        Map.of()),
+                        apiKey.adminEnvironment("INDEX")),
                 ServiceProcess.start(PipelineService.SEARCH, arguments.searchJar(), SEARCH_PORT, stack, logDir,
-                        Map.of()));
+                        apiKey.adminEnvironment("SEARCH")));
         ShutdownSequence.add(() -> stopServices(services));
         services.forEach(ServiceProcess::awaitHealthy);
         loadSampleContent(arguments.contentDir(), apiKey);
@@ -102,10 +102,13 @@ public final class PipelineLauncher {
         System.out.println("  Search API        http://localhost:" + SEARCH_PORT + "/api/search?q=hegang");
         System.out.println("  Ingest API        http://localhost:" + INGEST_PORT + "/api/articles/{id}"
                 + "  http://localhost:" + INGEST_PORT + "/api/countries/{code}");
-        System.out.println("  Ingest API key    " + apiKey.key() + "  (write, admin; for this run only)");
+        System.out.println("  API key           " + apiKey.key() + "  (ingest: write, admin; index and search: admin;"
+                + " for this run only)");
         System.out.println("                    curl -H 'Authorization: " + apiKey.authorization() + "' ...");
         System.out.println("  Ingest API docs   http://localhost:" + INGEST_PORT + "/v3/api-docs");
-        System.out.println("  Index management  http://localhost:" + INDEX_PORT + "/actuator/health");
+        System.out.println("  Index management  http://localhost:" + INDEX_PORT + "/api/dead-letters  (the API key)");
+        System.out.println("  Metrics           http://localhost:{" + SEARCH_PORT + "," + INGEST_PORT + "," + INDEX_PORT
+                + "}/actuator/prometheus  (the API key)");
         ElasticsearchAccess elasticsearch = stack.elasticsearch().access();
         System.out.println("  Elasticsearch     " + stack.elasticsearchUrl() + "  (operator: elastic / "
                 + elasticsearch.operator().password() + ")");

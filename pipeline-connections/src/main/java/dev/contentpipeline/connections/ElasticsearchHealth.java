@@ -5,6 +5,8 @@ import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -18,14 +20,20 @@ import javax.net.ssl.SSLException;
  * any user may call). Refused credentials and failed TLS say which setting to check. With
  * {@code unreachableIsDown} false the indicator reports only what configuration can fix, so a service that
  * works without Elasticsearch (ingest's writes) stays ready through an outage yet not with wrong credentials.
+ * Health details are not shown on the services' public ports, so each change of state is logged with its reason:
+ * an error when Elasticsearch becomes unusable, once, and a line when it is usable again.
  */
 class ElasticsearchHealth extends AbstractHealthIndicator {
+
+    private static final Logger log = LoggerFactory.getLogger(ElasticsearchHealth.class);
 
     private final RestClient client;
 
     private final ElasticsearchSettings settings;
 
     private final boolean unreachableIsDown;
+
+    private volatile String lastError = "";
 
     ElasticsearchHealth(RestClient client, ElasticsearchSettings settings, boolean unreachableIsDown) {
         this.client = client;
@@ -36,23 +44,43 @@ class ElasticsearchHealth extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         builder.withDetail("url", this.settings.addresses());
+        String error;
         try {
             Response response = this.client.performRequest(new Request("GET", "/_security/_authenticate"));
             EntityUtils.consumeQuietly(response.getEntity());
             builder.up().withDetail("user", this.settings.hasCredentials() ? this.settings.username() : "(none)");
+            error = "";
         }
         catch (ResponseException ex) {
             int status = ex.getResponse().getStatusLine().getStatusCode();
-            builder.down().withDetail("status", status).withDetail("error", refusal(status));
+            error = refusal(status);
+            builder.down().withDetail("status", status);
         }
         catch (SSLException ex) {
-            builder.down().withDetail("error", "TLS with Elasticsearch failed (" + ex.getMessage() + "): check that "
-                    + "ELASTICSEARCH_CA (elasticsearch.ca) names the CA that signed the server's certificate and "
-                    + "that the address uses https://");
+            error = "TLS with Elasticsearch failed (" + ex.getMessage() + "): check that ELASTICSEARCH_CA "
+                    + "(elasticsearch.ca) names the CA that signed the server's certificate and that the address "
+                    + "uses https://";
+            builder.down();
         }
         catch (IOException ex) {
-            (this.unreachableIsDown ? builder.down() : builder.up())
-                .withDetail("error", "Elasticsearch does not answer: " + describe(ex));
+            error = "Elasticsearch does not answer: " + describe(ex);
+            (this.unreachableIsDown ? builder.down() : builder.up()).withDetail("error", error);
+        }
+        if (!error.isEmpty()) {
+            builder.withDetail("error", error);
+        }
+        report(error);
+    }
+
+    private void report(String error) {
+        if (!error.equals(this.lastError)) {
+            if (error.isEmpty()) {
+                log.info("{} answers again", this.settings);
+            }
+            else {
+                log.error("{}: {}", this.settings, error);
+            }
+            this.lastError = error;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.contentpipeline.index.indexing;
 
 import dev.contentpipeline.connections.ContentNames;
+import dev.contentpipeline.model.ContentHeaders;
 import dev.contentpipeline.model.InvalidContentException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +29,10 @@ import java.util.List;
 class ContentListener {
 
     private static final Logger log = LoggerFactory.getLogger(ContentListener.class);
+
+    static final String INDEXED_LOG = "dev.contentpipeline.index.indexed";
+
+    private static final Logger indexedLog = LoggerFactory.getLogger(INDEXED_LOG);
 
     private final IndexDocuments documents;
     private final CountryNames countryNames;
@@ -59,9 +64,11 @@ class ContentListener {
             }
         }
         enrich(writes);
-        for (BulkIndexer.Rejection rejection : indexer.write(writes)) {
+        List<BulkIndexer.Rejection> rejections = indexer.write(writes);
+        for (BulkIndexer.Rejection rejection : rejections) {
             deadLetter(rejection.write().source(), consumer, new IndexRejectedException(rejection.reason()));
         }
+        logIndexed(writes, rejections);
         List<IndexWrite> countries = writes.stream().filter(w -> countryNames.isCountry(w)).toList();
         if (!countries.isEmpty()) {
             for (BulkIndexer.Rejection rejection : indexer.write(refreshedArticles(countries))) {
@@ -93,9 +100,34 @@ class ContentListener {
         }
     }
 
+    /**
+     * A line per record Elasticsearch took, with the id of the request that published it (Kafka header
+     * {@code request-id}), so that an operator can follow a write from ingest's log to here. Its own logger,
+     * {@value #INDEXED_LOG}, so that it can be turned off.
+     */
+    private static void logIndexed(List<IndexWrite> writes, List<BulkIndexer.Rejection> rejections) {
+        if (!indexedLog.isInfoEnabled()) {
+            return;
+        }
+        java.util.Set<IndexWrite> rejected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        rejections.forEach(r -> rejected.add(r.write()));
+        for (IndexWrite write : writes) {
+            if (!rejected.contains(write)) {
+                ConsumerRecord<String, byte[]> record = write.source();
+                indexedLog.info("Indexed {} {} version {} from {}-{}@{} request-id {}", write.alias(), write.id(),
+                        write.version(), record.topic(), record.partition(), record.offset(), requestId(record));
+            }
+        }
+    }
+
+    private static String requestId(ConsumerRecord<String, byte[]> record) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(ContentHeaders.REQUEST_ID);
+        return header == null ? "-" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private void deadLetter(ConsumerRecord<String, byte[]> record, Consumer<?, ?> consumer, Exception reason) {
-        log.warn("Dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
-                record.key(), reason.getMessage());
+        log.warn("Dead-lettering {}-{}@{} (key {}, request-id {}): {}", record.topic(), record.partition(),
+                record.offset(), record.key(), requestId(record), reason.getMessage());
         deadLetters.accept(record, consumer, reason);
         deadLettered.increment();
     }

@@ -6,6 +6,7 @@ import dev.contentpipeline.model.ContentHeaders;
 import dev.contentpipeline.model.ContentType;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.MDC;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -93,6 +94,10 @@ public class ContentPublisher {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic(write.type()), write.id(),
                 write.valueAt() == null ? null : write.valueAt().apply(version));
         record.headers().add(ContentHeaders.VERSION, Long.toString(version).getBytes(StandardCharsets.UTF_8));
+        String requestId = MDC.get("requestId");
+        if (requestId != null) {
+            record.headers().add(ContentHeaders.REQUEST_ID, requestId.getBytes(StandardCharsets.UTF_8));
+        }
         try {
             return new Sent(write, version, kafka.send(record), null);
         } catch (RuntimeException e) {

@@ -49,7 +49,10 @@ class SpellingSuggestions {
         String text = String.join(" ", words);
         Map<Integer, TermSuggestOption> best = new HashMap<>();
         Map<Integer, Integer> lengths = new HashMap<>();
-        collect(deadline, text, best, lengths);
+        collect(deadline, aliases.articles(), SearchFields.SPELLING_ARTICLES, text, best, lengths);
+        if (deadline.allowsMore(gate.requestTimeout())) {
+            collect(deadline, aliases.countries(), SearchFields.SPELLING_COUNTRIES, text, best, lengths);
+        }
         if (best.isEmpty()) {
             return Optional.empty();
         }
@@ -85,18 +88,17 @@ class SpellingSuggestions {
     }
 
     /**
-     * The best respelling of each word (by its offset in the text) that any of the fields suggests: one request
-     * over both aliases, each field asked where it exists.
+     * The best respelling of each word (by its offset in the text) that any of the index's fields suggests (a term
+     * suggester fails on a field its index does not map: one request per index).
      */
-    private void collect(SearchGate.Deadline deadline, String text, Map<Integer, TermSuggestOption> best,
-                         Map<Integer, Integer> lengths) throws IOException {
+    private void collect(SearchGate.Deadline deadline, String index, List<String> fields, String text,
+                         Map<Integer, TermSuggestOption> best, Map<Integer, Integer> lengths) throws IOException {
         Map<String, FieldSuggester> suggesters = new LinkedHashMap<>();
-        java.util.stream.Stream.concat(SearchFields.SPELLING_ARTICLES.stream(), SearchFields.SPELLING_COUNTRIES.stream())
-                .distinct().forEach(field -> suggesters.put(field, FieldSuggester.of(s -> s.term(t -> t.field(field)
+        fields.forEach(field -> suggesters.put(field, FieldSuggester.of(s -> s.term(t -> t.field(field)
                 .suggestMode(SuggestMode.Popular).maxEdits(2).size(3)))));
-        SearchResponse<Void> response = gate.search(deadline, SearchRequest.of(s -> s
-                .index(aliases.articles(), aliases.countries()).ignoreUnavailable(true)
-                .allowNoIndices(true).size(0).suggest(sg -> sg.text(text).suggesters(suggesters))), Void.class);
+        SearchResponse<Void> response = gate.search(deadline, SearchRequest.of(s -> s.index(index)
+                .ignoreUnavailable(true).allowNoIndices(true).size(0)
+                .suggest(sg -> sg.text(text).suggesters(suggesters))), Void.class);
         for (List<Suggestion<Void>> suggestions : response.suggest().values()) {
             for (Suggestion<Void> suggestion : suggestions) {
                 if (!suggestion.isTerm()) {
