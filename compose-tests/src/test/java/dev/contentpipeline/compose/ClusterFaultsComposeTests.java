@@ -47,10 +47,19 @@ class ClusterFaultsComposeTests {
 
     @BeforeAll
     static void upAndHealthy() {
-        stack = ComposeProject.create("cpcluster", List.of("docker-compose.yml", "docker-compose.cluster.yml"),
-                Map.of("SEARCH_PORT", "28080", "INGEST_PORT", "28081", "SEARCH_PORT_2", "28083",
-                        "INGEST_RATE_LIMIT", "5000", "INGEST_RATE_BURST", "5000",
-                        "SEARCH_RATE_LIMIT", "5000", "SEARCH_RATE_BURST", "5000"));
+        // Where the host cannot give Elasticsearch 65535 open files: compose/cluster-faults passes the limit.
+        String openFiles = System.getProperty("cluster.loopback", "");
+        List<String> files = new ArrayList<>(List.of("docker-compose.yml", "docker-compose.cluster.yml"));
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("SEARCH_PORT", "28080", "INGEST_PORT", "28081",
+                "SEARCH_PORT_2", "28083", "INGEST_RATE_LIMIT", "5000", "INGEST_RATE_BURST", "5000",
+                "SEARCH_RATE_LIMIT", "5000", "SEARCH_RATE_BURST", "5000"));
+        if (!openFiles.isBlank()) {
+            files.add("compose/cluster-on-loopback.yml");
+            settings.put("ES_NOFILE", openFiles);
+            figures.add("Elasticsearch nodes on one loopback (compose/cluster-on-loopback.yml): the host allows "
+                    + openFiles + " open files");
+        }
+        stack = ComposeProject.create("cpcluster", files, settings);
         long started = System.nanoTime();
         stack.compose("up", "-d", "--build", "--scale", "index-service=2");
         stack.awaitHealthy(STARTUP, SERVICES);

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * classes share this one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class AgainstElasticsearch {
+public abstract class AgainstElasticsearch {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -37,31 +37,31 @@ abstract class AgainstElasticsearch {
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void fixture() throws IOException {
+    protected void fixture() throws IOException {
         SearchFixture.load();
     }
 
-    HttpResponse<String> send(String pathAndQuery) throws IOException, InterruptedException {
+    protected HttpResponse<String> send(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    JsonNode get(String pathAndQuery, int expectedStatus) throws IOException, InterruptedException {
+    protected JsonNode get(String pathAndQuery, int expectedStatus) throws IOException, InterruptedException {
         HttpResponse<String> response = send(pathAndQuery);
         assertThat(response.statusCode()).as(pathAndQuery + " -> " + response.body()).isEqualTo(expectedStatus);
         return JsonMapper.shared().readTree(response.body());
     }
 
     /** {@code /api/search?q=<query>} plus further parameters as written. */
-    JsonNode search(String query, String more) throws IOException, InterruptedException {
+    protected JsonNode search(String query, String more) throws IOException, InterruptedException {
         return get("/api/search?q=" + encode(query) + more, 200);
     }
 
-    static List<String> ids(JsonNode results) {
+    protected static List<String> ids(JsonNode results) {
         return results.get("hits").valueStream().map(hit -> hit.get("id").asString()).toList();
     }
 
-    static String encode(String text) {
+    protected static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

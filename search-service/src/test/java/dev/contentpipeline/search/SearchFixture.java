@@ -26,12 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once per JVM with documents shaped as index-service writes them: the record's fields plus type, id, version and
  * deleted.
  */
-final class SearchFixture {
+public final class SearchFixture {
 
-    static final String ARTICLES = "it-search-articles";
-    static final String COUNTRIES = "it-search-countries";
+    public static final String ARTICLES = "it-search-articles";
+    public static final String COUNTRIES = "it-search-countries";
     /** Articles that all say "lantern", for paging, cursors and the exactness of totals. */
-    static final int LANTERNS = 30;
+    public static final int LANTERNS = 30;
     /** Below {@link #LANTERNS}, so that the lantern total is a lower bound. */
     static final int TRACK_TOTAL_HITS_UP_TO = 25;
 

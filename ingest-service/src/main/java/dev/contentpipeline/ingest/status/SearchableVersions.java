@@ -26,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 public class SearchableVersions {
 
     /** A version in the index; {@code deleted} for a deletion marker. */
-    public record IndexedVersion(long version, boolean deleted) {
+    record IndexedVersion(long version, boolean deleted) {
     }
 
     private final ElasticsearchClient client;
@@ -63,7 +63,7 @@ public class SearchableVersions {
     }
 
     @SuppressWarnings("rawtypes")
-    public Optional<IndexedVersion> searchable(ContentType type, String id) {
+    Optional<IndexedVersion> searchable(ContentType type, String id) {
         SearchResponse<Map> response = call(() -> client.search(s -> s.index(alias(type))
                 .query(q -> q.ids(ids -> ids.values(id)))
                 .version(true)
@@ -77,7 +77,7 @@ public class SearchableVersions {
     }
 
     @SuppressWarnings("rawtypes")
-    public Optional<IndexedVersion> indexed(ContentType type, String id) {
+    Optional<IndexedVersion> indexed(ContentType type, String id) {
         GetResponse<Map> response = call(() -> client.get(g -> g.index(alias(type)).id(id).realtime(true)
                 .sourceIncludes(IndexFields.DELETED), Map.class));
         if (response == null || !response.found()) {

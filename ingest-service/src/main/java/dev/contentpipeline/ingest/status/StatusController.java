@@ -1,8 +1,8 @@
 package dev.contentpipeline.ingest.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.contentpipeline.ingest.api.RecordKeys;
 import dev.contentpipeline.ingest.publishing.AcceptedVersions;
+import dev.contentpipeline.ingest.requests.RecordKeys;
 import dev.contentpipeline.model.ContentType;
 import dev.contentpipeline.model.InvalidContentException;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,0 +1,136 @@
+package dev.contentpipeline.ingest.bulk;
+
+import dev.contentpipeline.ingest.publishing.ContentWrite;
+import dev.contentpipeline.ingest.requests.RecordKeys;
+import dev.contentpipeline.ingest.requests.RequestBodies;
+import dev.contentpipeline.model.Article;
+import dev.contentpipeline.model.ContentJson;
+import dev.contentpipeline.model.ContentType;
+import dev.contentpipeline.model.Country;
+import dev.contentpipeline.model.InvalidContentException;
+import dev.contentpipeline.model.Violation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The lines of an NDJSON bulk body, each {@code {"type": "article"|"country", "op": "upsert"|"delete",
+ * "record": {...}}}, read into writes. A delete's record needs only the id (or code) and may hold a version;
+ * its other fields are ignored, so a delete may send the whole record.
+ */
+final class BulkLines {
+
+    private static final Set<String> FIELDS = Set.of("type", "op", "record");
+
+    /** One non-blank line: its number in the body (from 1) and where its bytes are. */
+    record Line(int number, byte[] body, int from, int to) {
+    }
+
+    /** What one line asks for, or everything wrong with it. */
+    record Parsed(Line line, ContentWrite write, List<Violation> errors) {
+    }
+
+    private BulkLines() {
+    }
+
+    static List<Line> split(byte[] body) {
+        List<Line> lines = new ArrayList<>();
+        int start = 0;
+        int number = 1;
+        for (int i = 0; i <= body.length; i++) {
+            if (i == body.length || body[i] == '\n') {
+                if (!isBlank(body, start, i)) {
+                    lines.add(new Line(number, body, start, i));
+                }
+                number++;
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+
+    static Parsed parse(Line line, long maxRecordBytes) {
+        try {
+            if (line.to() - line.from() > maxRecordBytes) {
+                throw InvalidContentException.of("$", "is " + (line.to() - line.from()) + " bytes; a line may hold "
+                        + "at most " + maxRecordBytes + ". Nothing of it was published.");
+            }
+            RequestBodies.requireUtf8(line.body(), line.from(), line.to(), "$");
+            return new Parsed(line, write(ContentJson.readObject(
+                    Arrays.copyOfRange(line.body(), line.from(), line.to()))), null);
+        } catch (InvalidContentException e) {
+            return new Parsed(line, null, e.violations());
+        }
+    }
+
+    private static ContentWrite write(ObjectNode object) {
+        List<Violation> violations = new ArrayList<>();
+        object.propertyNames().stream().filter(name -> !FIELDS.contains(name)).sorted().forEach(name ->
+                violations.add(new Violation(name, "is not a field of a bulk line; known fields: op, record, type")));
+        ContentType type = switch (text(object, "type")) {
+            case "article" -> ContentType.ARTICLE;
+            case "country" -> ContentType.COUNTRY;
+            default -> {
+                violations.add(new Violation("type", "must be article or country"));
+                yield null;
+            }
+        };
+        String op = text(object, "op");
+        if (!"upsert".equals(op) && !"delete".equals(op)) {
+            violations.add(new Violation("op", "must be upsert or delete"));
+        }
+        if (!(object.get("record") instanceof ObjectNode record)) {
+            violations.add(new Violation("record", "is required: the record as a JSON object"));
+            throw new InvalidContentException(violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidContentException(violations);
+        }
+        try {
+            return "delete".equals(op) ? delete(type, record) : upsert(type, record);
+        } catch (InvalidContentException e) {
+            throw new InvalidContentException(e.violations().stream()
+                    .map(v -> new Violation("$".equals(v.field()) ? "record" : "record." + v.field(), v.message()))
+                    .toList());
+        }
+    }
+
+    private static ContentWrite upsert(ContentType type, ObjectNode record) {
+        return type == ContentType.ARTICLE
+                ? ContentWrite.upsert(ContentJson.readRecord(record, Article.class))
+                : ContentWrite.upsert(ContentJson.readRecord(record, Country.class));
+    }
+
+    private static ContentWrite delete(ContentType type, ObjectNode record) {
+        JsonNode version = record.get("version");
+        Long positive = null;
+        if (version != null && !version.isNull()) {
+            if (!version.canConvertToLong() || !version.isIntegralNumber() || version.asLong() <= 0) {
+                throw InvalidContentException.of("version", "must be a positive number");
+            }
+            positive = version.asLong();
+        }
+        return type == ContentType.ARTICLE
+                ? ContentWrite.delete(type, RecordKeys.articleId(text(record, "id")), positive)
+                : ContentWrite.delete(type, RecordKeys.countryCode(text(record, "code")), positive);
+    }
+
+    private static String text(ObjectNode object, String field) {
+        JsonNode node = object.get(field);
+        return node != null && node.isString() ? node.asString() : "";
+    }
+
+    private static boolean isBlank(byte[] body, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = body[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.contentpipeline.search.door;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.transport.rest_client.RestClientOptions;
+import dev.contentpipeline.search.SearchProperties;
+import org.apache.http.client.config.RequestConfig;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bounds on the Elasticsearch work one search request may cause: at most {@code search.max-in-flight} searches
+ * go to Elasticsearch at once (a request that cannot get a turn within {@code search.queue-wait} is answered 503
+ * rather than queued without end), and each request has {@code search.request-timeout} for all its Elasticsearch
+ * calls together (past it, 504; a call cut short closes its connection, which makes Elasticsearch cancel it).
+ */
+@Component
+public class SearchGate {
+
+    /** The time left to one request. */
+    public static final class Deadline {
+
+        private final long endNanos;
+
+        private Deadline(long endNanos) {
+            this.endNanos = endNanos;
+        }
+
+        long remainingMillis() {
+            return TimeUnit.NANOSECONDS.toMillis(this.endNanos - System.nanoTime());
+        }
+
+        /** Whether a further, optional call (a fallback, a spelling) still has a fair share of the time. */
+        public boolean allowsMore(Duration timeout) {
+            return remainingMillis() > timeout.toMillis() / 2;
+        }
+    }
+
+    private final ElasticsearchClient client;
+
+    private final SearchProperties.Limits limits;
+
+    private final Semaphore inFlight;
+
+    SearchGate(ElasticsearchClient client, SearchProperties properties) {
+        this.client = client;
+        this.limits = properties.limits();
+        this.inFlight = new Semaphore(this.limits.maxInFlight(), true);
+    }
+
+    public Deadline start() {
+        return new Deadline(System.nanoTime() + this.limits.requestTimeout().toNanos());
+    }
+
+    public Duration requestTimeout() {
+        return this.limits.requestTimeout();
+    }
+
+    public <T> SearchResponse<T> search(Deadline deadline, SearchRequest request, Class<T> type) throws IOException {
+        long left = deadline.remainingMillis();
+        if (left <= 0) {
+            throw new SearchTimeoutException(this.limits.requestTimeout());
+        }
+        boolean admitted;
+        try {
+            admitted = this.inFlight.tryAcquire(Math.min(left, this.limits.queueWait().toMillis()), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new SearchOverloadedException(this.limits.maxInFlight());
+        }
+        if (!admitted) {
+            throw new SearchOverloadedException(this.limits.maxInFlight());
+        }
+        try {
+            int timeout = (int) Math.max(1, deadline.remainingMillis());
+            return this.client.withTransportOptions((options) -> {
+                ((RestClientOptions.Builder) options).restClientRequestOptionsBuilder()
+                    .setRequestConfig(RequestConfig.custom().setSocketTimeout(timeout).setConnectTimeout(timeout)
+                        .setConnectionRequestTimeout(timeout).build());
+                return options;
+            }).search(request, type);
+        }
+        catch (SocketTimeoutException ex) {
+            throw new SearchTimeoutException(this.limits.requestTimeout());
+        }
+        finally {
+            this.inFlight.release();
+        }
+    }
+
+    /** Too many searches in flight: answered 503 with Retry-After. */
+    public static final class SearchOverloadedException extends RuntimeException {
+
+        SearchOverloadedException(int inFlight) {
+            super("all " + inFlight + " search slots are taken");
+        }
+    }
+
+    /** The request's time ran out: answered 504. */
+    public static final class SearchTimeoutException extends RuntimeException {
+
+        SearchTimeoutException(Duration timeout) {
+            super("the search took longer than " + timeout.toMillis() + " ms");
+        }
+    }
+}

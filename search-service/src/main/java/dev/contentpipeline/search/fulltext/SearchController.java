@@ -1,0 +1,128 @@
+package dev.contentpipeline.search.fulltext;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
+import dev.contentpipeline.search.SearchProperties;
+import dev.contentpipeline.search.countries.Countries;
+import dev.contentpipeline.search.countries.CountryDirectory;
+import dev.contentpipeline.search.door.SearchGate;
+import dev.contentpipeline.search.hits.HitReader;
+import dev.contentpipeline.search.problems.SearchEndpoint;
+import dev.contentpipeline.search.spelling.SpellingSuggestions;
+import dev.contentpipeline.search.userquery.QueryParser;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET /api/search}: full text over titles, summaries, bodies, country names and aliases, with facets,
+ * sorting, pages and cursors. Every parameter is read by hand, so that any mistake is a 400 that says what to fix.
+ */
+@RestController
+@RequestMapping("/api")
+@SearchEndpoint
+class SearchController {
+
+    private final SearchGate gate;
+    private final SearchQueryFactory queries;
+    private final CountryDirectory directory;
+    private final SpellingSuggestions spelling;
+    private final SearchProperties properties;
+
+    SearchController(SearchGate gate, SearchQueryFactory queries, CountryDirectory directory,
+                     SpellingSuggestions spelling, SearchProperties properties) {
+        this.gate = gate;
+        this.queries = queries;
+        this.directory = directory;
+        this.spelling = spelling;
+        this.properties = properties;
+    }
+
+    @GetMapping("/search")
+    @SuppressWarnings("rawtypes")
+    SearchResults search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters)
+            throws IOException {
+        Countries countries = directory.countries();
+        SearchParameters params = SearchParameters.read(parameters, properties, countries.regions());
+        long started = System.nanoTime();
+        SearchGate.Deadline deadline = gate.start();
+        SearchResponse<Map> response = gate.search(deadline, queries.search(params, countries), Map.class);
+        long strictTotal = response.hits().total() == null ? response.hits().hits().size()
+                : response.hits().total().value();
+        boolean relaxed = false;
+        if (strictTotal == 0 && params.parsed().required().size() > 1 && params.cursor() == null
+                && deadline.allowsMore(gate.requestTimeout())) {
+            // Nothing has every word: answer with what has all but one, as a reader of Meilisearch expects.
+            SearchResponse<Map> most = gate.search(deadline, queries.search(params, countries, true), Map.class);
+            if (most.hits().total() != null && most.hits().total().value() > 0) {
+                response = most;
+                relaxed = true;
+            }
+        }
+        List<Hit<Map>> found = response.hits().hits();
+        List<Hit<Map>> served = found.size() > params.size() ? found.subList(0, params.size()) : found;
+        // Pages of relaxed results go by page number; a cursor would go on with every word required.
+        String nextCursor = found.size() > params.size() && !relaxed
+                ? new Cursor(params.sorting(), params.fingerprint(), sortValues(served.get(served.size() - 1)))
+                        .encode()
+                : null;
+        long total = response.hits().total() == null ? served.size() : response.hits().total().value();
+        boolean exact = response.hits().total() == null
+                || response.hits().total().relation() == TotalHitsRelation.Eq;
+        SearchResults.DidYouMean didYouMean = strictTotal < properties.didYouMeanBelow() && params.cursor() == null
+                && deadline.allowsMore(gate.requestTimeout())
+                ? didYouMean(deadline, params, strictTotal, countries).orElse(null) : null;
+        boolean firstPage = params.page() != null && params.page() == 1;
+        return new SearchResults(params.query(), total, exact,
+                Math.max(response.took(), (System.nanoTime() - started) / 1_000_000),
+                params.page(), params.size(), params.sorting().wireName(),
+                served.stream().map(HitReader::read).toList(),
+                FacetCounts.read(response.aggregations(), params.filters(), countries),
+                nextCursor, didYouMean, firstPage ? countries.namedIn(params.parsed()).orElse(null) : null,
+                notices(params, relaxed));
+    }
+
+    /** A respelling of the query, offered only if it finds more than the query did. */
+    private Optional<SearchResults.DidYouMean> didYouMean(SearchGate.Deadline deadline, SearchParameters params,
+            long found, Countries countries) throws IOException {
+        Optional<String> respelled = spelling.respell(deadline, params.parsed());
+        if (respelled.isEmpty() || !deadline.allowsMore(gate.requestTimeout())) {
+            return Optional.empty();
+        }
+        SearchResponse<Void> count = gate.search(deadline,
+                queries.count(QueryParser.parse(respelled.get()), params, countries), Void.class);
+        long total = count.hits().total() == null ? 0 : count.hits().total().value();
+        return total > found ? Optional.of(new SearchResults.DidYouMean(respelled.get(), total)) : Optional.empty();
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static List<FieldValue> sortValues(Hit<Map> hit) {
+        return hit.sort();
+    }
+
+    private static List<String> notices(SearchParameters params, boolean relaxed) {
+        List<String> notices = new ArrayList<>();
+        if (relaxed) {
+            notices.add("Nothing matches every word; these results match all but one.");
+        }
+        if (!params.parsed().ignored().isEmpty()) {
+            notices.add("Only the first " + QueryParser.MAX_TERMS + " words are searched; left out: "
+                    + String.join(" ", params.parsed().ignored()));
+        }
+        if (params.parsed().isEmpty()) {
+            notices.add("The query has no letters or digits to search for.");
+        }
+        return notices;
+    }
+}

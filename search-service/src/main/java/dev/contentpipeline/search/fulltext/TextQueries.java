@@ -1,0 +1,144 @@
+package dev.contentpipeline.search.fulltext;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import dev.contentpipeline.search.fields.SearchFields;
+import dev.contentpipeline.search.userquery.UserQuery;
+import dev.contentpipeline.search.userquery.UserQuery.Clause;
+import dev.contentpipeline.search.userquery.UserQuery.Term;
+import dev.contentpipeline.search.userquery.UserQuery.Word;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a parsed query into Elasticsearch's bool, match and match_phrase queries. Each clause must match in
+ * some field (a word exactly, with typos or, the last one, as a prefix); quoted phrases match exactly; the whole
+ * query found as a whole name or title, or as a phrase, earns a bonus. Typo'd and prefix matches score below exact ones.
+ */
+final class TextQueries {
+
+    private TextQueries() {
+    }
+
+    /** The query for the reader's text: everything but the exclusions when only those were typed. */
+    static Query of(UserQuery query) {
+        return of(query, false);
+    }
+
+    /**
+     * @param relaxed all clauses but one must match instead of every clause (for a query of two or more clauses
+     *        that found nothing, as Meilisearch drops words rather than answer with nothing); hits that match more
+     *        clauses score higher
+     */
+    static Query of(UserQuery query, boolean relaxed) {
+        return of(query, relaxed, SearchFields.TYPOS);
+    }
+
+    /**
+     * The query the highlighter marks words by: the same, but typos looked for in titles and names only. Marking a
+     * typo'd word means matching a Levenshtein automaton over the text of every hit's every highlighted field, which
+     * took half of a search's time over long bodies; a snippet still comes from the body, with its exact, stemmed
+     * and prefix matches marked.
+     */
+    static Query forHighlighting(UserQuery query, boolean relaxed) {
+        return of(query, relaxed, SearchFields.TYPOS_MARKED);
+    }
+
+    private static Query of(UserQuery query, boolean relaxed, List<String> typoFields) {
+        if (query.isEmpty()) {
+            return Query.of(q -> q.matchNone(n -> n));
+        }
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (query.required().isEmpty()) {
+            bool.must(m -> m.matchAll(a -> a));
+        }
+        if (relaxed && query.required().size() > 1) {
+            List<Query> clauses = query.required().stream().map(clause -> clause(clause, typoFields)).toList();
+            bool.must(m -> m.bool(b -> b.should(clauses)
+                    .minimumShouldMatch(Integer.toString(clauses.size() - 1))));
+        } else {
+            query.required().forEach(clause -> bool.must(clause(clause, typoFields)));
+        }
+        query.excluded().forEach(term -> bool.mustNot(exactly(term)));
+        List<String> words = query.plainWords();
+        if (!words.isEmpty()) {
+            // A name or title typed in full outranks every record that merely shares its words.
+            bool.should(s -> s.multiMatch(m -> m
+                    .query(String.join(" ", words))
+                    .type(TextQueryType.BestFields)
+                    .fields(SearchFields.WHOLE_VALUES)
+                    .lenient(true)
+                    .boost(SearchFields.WHOLE_VALUE_BOOST)));
+        }
+        if (words.size() > 1) {
+            bool.should(s -> s.multiMatch(m -> m
+                    .query(String.join(" ", words))
+                    .type(TextQueryType.Phrase)
+                    .fields(SearchFields.PHRASES)
+                    .lenient(true)
+                    .boost(SearchFields.WHOLE_PHRASE_BOOST)));
+        }
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    private static Query clause(Clause clause, List<String> typoFields) {
+        if (clause.anyOf().size() == 1) {
+            return term(clause.anyOf().get(0), typoFields);
+        }
+        List<Query> alternatives = clause.anyOf().stream().map(term -> term(term, typoFields)).toList();
+        return Query.of(q -> q.bool(b -> b.should(alternatives).minimumShouldMatch("1")));
+    }
+
+    private static Query term(Term term, List<String> typoFields) {
+        if (!(term instanceof Word word)) {
+            return exactly(term);
+        }
+        List<Query> ways = new ArrayList<>();
+        ways.add(exactly(word));
+        int length = word.text().codePointCount(0, word.text().length());
+        if (length >= SearchFields.ONE_TYPO_FROM && length <= SearchFields.LONGEST_WORD_WITH_TYPOS) {
+            ways.add(Query.of(q -> q.multiMatch(m -> m
+                    .query(word.text())
+                    .fields(typoFields)
+                    .type(TextQueryType.BestFields)
+                    .operator(Operator.And)
+                    .fuzziness(SearchFields.fuzziness())
+                    .prefixLength(0)
+                    .maxExpansions(SearchFields.TYPO_EXPANSIONS)
+                    .lenient(true)
+                    .boost(SearchFields.TYPO_BOOST))));
+        }
+        if (word.prefix()) {
+            ways.add(Query.of(q -> q.multiMatch(m -> m
+                    .query(word.text())
+                    .fields(SearchFields.PREFIXES)
+                    .type(TextQueryType.PhrasePrefix)
+                    .lenient(true)
+                    .boost(SearchFields.PREFIX_BOOST))));
+        }
+        return ways.size() == 1 ? ways.get(0)
+                : Query.of(q -> q.bool(b -> b.should(ways).minimumShouldMatch("1")));
+    }
+
+    /** The term as typed, without typos or prefixes: a word in any field, a phrase word for word. */
+    private static Query exactly(Term term) {
+        if (term instanceof Word) {
+            return Query.of(q -> q.multiMatch(m -> m
+                    .query(term.text())
+                    .fields(SearchFields.WORDS)
+                    .type(TextQueryType.BestFields)
+                    .tieBreaker(0.3)
+                    .operator(Operator.And)
+                    .lenient(true)
+                    .boost(SearchFields.EXACT_WORD_BOOST)));
+        }
+        return Query.of(q -> q.multiMatch(m -> m
+                .query(term.text())
+                .fields(SearchFields.PHRASES)
+                .type(TextQueryType.Phrase)
+                .lenient(true)));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.contentpipeline.search.suggest;
+
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import dev.contentpipeline.model.ContentType;
+import dev.contentpipeline.search.door.SearchGate;
+import dev.contentpipeline.search.hits.HitReader;
+import dev.contentpipeline.search.problems.ParameterReader;
+import dev.contentpipeline.search.problems.SearchEndpoint;
+import dev.contentpipeline.search.userquery.QueryParser;
+import dev.contentpipeline.search.userquery.UserQuery;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/suggest}: titles and country names that begin with what was typed, for a search box. */
+@RestController
+@RequestMapping("/api")
+@SearchEndpoint
+class SuggestController {
+
+    static final int MAX_QUERY_LENGTH = 100;
+    static final int DEFAULT_SIZE = 8;
+    static final int MAX_SIZE = 20;
+
+    private final SearchGate gate;
+    private final SuggestQueryFactory queries;
+
+    SuggestController(SearchGate gate, SuggestQueryFactory queries) {
+        this.gate = gate;
+        this.queries = queries;
+    }
+
+    /** @param query what was typed so far */
+    record Suggestions(String query, long tookMs, List<Suggestion> suggestions) {
+    }
+
+    record Suggestion(String type, String id, String title, String titleHtml, String url) {
+    }
+
+    @GetMapping("/suggest")
+    @SuppressWarnings("rawtypes")
+    Suggestions suggest(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters)
+            throws IOException {
+        ParameterReader reader = new ParameterReader(parameters, List.of("q", "type", "size"));
+        String query = QueryParser.clean(reader.single("q")).strip();
+        if (query.length() > MAX_QUERY_LENGTH) {
+            reader.error("q", "must be at most " + MAX_QUERY_LENGTH + " characters, was " + query.length());
+        }
+        List<String> types = reader.all("type");
+        types.stream().filter(t -> !t.equals(ContentType.ARTICLE.wireName()) && !t.equals(ContentType.COUNTRY.wireName()))
+                .forEach(t -> reader.error("type", "must be article or country, was '"
+                        + ParameterReader.printable(t) + "'"));
+        int size = reader.integer("size", DEFAULT_SIZE, 1, MAX_SIZE);
+        reader.throwIfAny();
+        String words = String.join(" ", QueryParser.parse(query).positiveTerms().stream()
+                .map(UserQuery.Term::text).toList());
+        if (words.isBlank()) {
+            return new Suggestions(query, 0, List.of());
+        }
+        SearchResponse<Map> response = gate.search(gate.start(), queries.suggest(words, types, size), Map.class);
+        List<Suggestion> suggestions = response.hits().hits().stream().map(HitReader::read)
+                .map(hit -> new Suggestion(hit.type(), hit.id(), hit.title(), hit.titleHtml(), hit.url()))
+                .toList();
+        return new Suggestions(query, response.took(), suggestions);
+    }
+}

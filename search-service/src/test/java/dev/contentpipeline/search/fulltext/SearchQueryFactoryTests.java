@@ -1,0 +1,179 @@
+package dev.contentpipeline.search.fulltext;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SearchType;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import dev.contentpipeline.apikeys.ApiKeySettings;
+import dev.contentpipeline.apikeys.RateLimit;
+import dev.contentpipeline.connections.ContentNames;
+import dev.contentpipeline.search.SearchProperties;
+import dev.contentpipeline.search.countries.Countries;
+import dev.contentpipeline.search.countries.CountryCard;
+import dev.contentpipeline.search.fields.SearchFields;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.LinkedMultiValueMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The requests, judged by the JSON they render. */
+class SearchQueryFactoryTests {
+
+    static final SearchProperties PROPERTIES = new SearchProperties(
+            10, 100, 10_000, 3, Duration.ofMinutes(1),
+            new ApiKeySettings(java.util.Map.of(), new RateLimit(20, 50)),
+            new SearchProperties.ClientRateLimit(50, 100, ""),
+            new SearchProperties.Limits(Duration.ofSeconds(5), 48, Duration.ofSeconds(1)));
+
+    static final ContentNames NAMES = new ContentNames(
+            new ContentNames.Topics("content.articles", "content.countries", ".DLT", 3),
+            new ContentNames.Aliases("articles", "countries"));
+    static final Countries COUNTRIES = Countries.of(List.of(
+            new CountryCard("CN", "China", "People's Republic of China", "Asia", "Eastern Asia",
+                    "current", null, Map.of("zh", "中国"), "/api/countries/CN"),
+            new CountryCard("MN", "Mongolia", "Mongolia", "Asia", null, "current", null, Map.of(),
+                    "/api/countries/MN")),
+            Map.of("CN", List.of("China", "中国"), "MN", List.of("Mongolia")));
+
+    private final SearchQueryFactory factory = new SearchQueryFactory(PROPERTIES, NAMES);
+
+    @Test
+    void eachWordIsRequiredExactlyWithTyposOrAsAPrefix() {
+        JsonNode json = render(factory.search(params("q", "hegang pot"), COUNTRIES));
+        JsonNode text = json.at("/query/bool/must/0/bool");
+        JsonNode first = text.at("/must/0/bool/should");
+        assertThat(first.at("/0/multi_match/query").asString()).isEqualTo("hegang");
+        assertThat(first.at("/0/multi_match/fields").toString()).contains("title.exact^12", "name.folded^4",
+                "body.stemmed");
+        assertThat(first.at("/0/multi_match/operator").asString()).isEqualTo("and");
+        assertThat(first.at("/1/multi_match/fuzziness").asString()).isEqualTo("AUTO:5,9");
+        assertThat(first.at("/1/multi_match/boost").asDouble()).isLessThan(1);
+        assertThat(first.size()).as("no prefix but for the last word").isEqualTo(2);
+        JsonNode last = text.at("/must/1");
+        assertThat(last.at("/bool/should/0/multi_match/query").asString()).isEqualTo("pot");
+        assertThat(last.at("/bool/should/1/multi_match/type").asString())
+                .as("three letters: no typo").isEqualTo("phrase_prefix");
+        assertThat(text.at("/should/0/multi_match/fields").toString()).as("the whole query as a whole name")
+                .contains("name.exact^12").doesNotContain("folded");
+        assertThat(text.at("/should/0/multi_match/query").asString()).isEqualTo("hegang pot");
+        assertThat(text.at("/should/1/multi_match/type").asString()).isEqualTo("phrase");
+        assertThat(text.at("/should/1/multi_match/query").asString()).isEqualTo("hegang pot");
+        assertThat(json.at("/query/bool/filter/0/term/deleted/value").asBoolean()).isFalse();
+        assertThat(factory.search(params("q", "x"), COUNTRIES).searchType())
+                .as("word frequencies over both indices").isEqualTo(SearchType.DfsQueryThenFetch);
+    }
+
+    @Test
+    void phrasesExclusionsAndOrBecomeBoolAndMatchPhrase() {
+        JsonNode text = render(factory.search(params("q", "\"hot pot\" OR kimchi -coal"), COUNTRIES))
+                .at("/query/bool/must/0/bool");
+        JsonNode alternatives = text.at("/must/0/bool");
+        assertThat(alternatives.at("/minimum_should_match").asString()).isEqualTo("1");
+        assertThat(alternatives.at("/should/0/multi_match/type").asString()).isEqualTo("phrase");
+        assertThat(alternatives.at("/should/0/multi_match/query").asString()).isEqualTo("hot pot");
+        assertThat(alternatives.at("/should/1/bool/should/0/multi_match/query").asString()).isEqualTo("kimchi");
+        assertThat(text.at("/must_not/0/multi_match/query").asString()).isEqualTo("coal");
+        assertThat(text.at("/must_not/0/multi_match/fuzziness").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void readersTextNeverBecomesQuerySyntax() {
+        String json = render(factory.search(params("q", "cafe\" OR *:* AND title:(x) \\ ~2 ^3"), COUNTRIES))
+                .toString();
+        assertThat(json).doesNotContain("query_string", "simple_query_string", "wildcard", "regexp");
+        assertThat(render(factory.search(params("q", "*:* {}"), COUNTRIES)).at("/query/bool/must/0/match_none")
+                .isObject()).isTrue();
+        assertThat(render(factory.search(params("q", "-coal"), COUNTRIES))
+                .at("/query/bool/must/0/bool/must/0/match_all").isObject()).isTrue();
+    }
+
+    @Test
+    void titlesAndNamesWeighMoreThanBodies() {
+        assertThat(SearchFields.WORDS).startsWith("title.exact^12", "name.exact^12").endsWith("body.cjk");
+        assertThat(SearchFields.TYPOS).allMatch(field -> field.contains(".folded"));
+        for (List<String> fields : List.of(SearchFields.WORDS, SearchFields.TYPOS, SearchFields.PREFIXES,
+                SearchFields.PHRASES, SearchFields.SUGGEST, SearchFields.SNIPPET)) {
+            assertThat(fields).as("a bare names.* would match every sub-field of every language")
+                    .noneMatch(field -> field.startsWith("names.*^") || field.equals("names.*"));
+        }
+    }
+
+    @Test
+    void pagesAndCursorsSortWithAUniqueTiebreaker() {
+        JsonNode json = render(factory.search(params("q", "x", "page", "3", "size", "20", "sort", "newest"),
+                COUNTRIES));
+        assertThat(json.get("from").asInt()).isEqualTo(40);
+        assertThat(json.get("size").asInt()).as("one more, to know of a next page").isEqualTo(21);
+        assertThat(json.at("/sort/0/publishedAt/order").asString()).isEqualTo("desc");
+        assertThat(json.at("/sort/0/publishedAt/unmapped_type").asString()).isEqualTo("date");
+        assertThat(json.at("/sort/1/_score/order").asString()).isEqualTo("desc");
+        assertThat(json.at("/sort/2/type/order").asString()).isEqualTo("asc");
+        assertThat(json.at("/sort/3/id/order").asString()).isEqualTo("asc");
+        assertThat(json.get("track_total_hits").asInt()).isEqualTo(10_000);
+
+        SearchParameters first = params("q", "x", "sort", "title");
+        String cursor = new Cursor(Sorting.TITLE, first.fingerprint(),
+                List.of(FieldValue.of("hot pot"), FieldValue.of("article"), FieldValue.of("a"))).encode();
+        JsonNode next = render(factory.search(params("q", "x", "cursor", cursor), COUNTRIES));
+        assertThat(next.get("from")).isNull();
+        assertThat(next.get("search_after").toString()).isEqualTo("[\"hot pot\",\"article\",\"a\"]");
+        assertThat(next.at("/sort/0/sortTitle/order").asString()).isEqualTo("asc");
+        assertThat(factory.search(params("q", "x", "page", "1000", "size", "10"), COUNTRIES).size())
+                .as("never past the 10,000 window").isEqualTo(10);
+    }
+
+    @Test
+    void facetsFilterTheHitsAndCountUnderTheOtherFacets() {
+        JsonNode json = render(factory.search(params("q", "x", "type", "article", "region", "Asia", "year", "2026"),
+                COUNTRIES));
+        JsonNode post = json.at("/post_filter/bool/filter");
+        assertThat(post.at("/0/terms/type").toString()).isEqualTo("[\"article\"]");
+        assertThat(post.at("/1/bool/should/0/terms/region").toString()).isEqualTo("[\"Asia\"]");
+        assertThat(post.at("/1/bool/should/1/terms/countries").toString()).isEqualTo("[\"CN\",\"MN\"]");
+        assertThat(post.at("/2/bool/should/0/range/publishedAt/gte").asString()).isEqualTo("2026-01-01T00:00:00.000Z");
+        JsonNode typeCounts = json.at("/aggregations/type");
+        assertThat(typeCounts.at("/filter/bool/filter").size()).as("region and year, not type").isEqualTo(2);
+        assertThat(typeCounts.at("/aggregations/values/terms/field").asString()).isEqualTo("type");
+        assertThat(json.at("/aggregations/country/aggregations/codes/terms/field").asString()).isEqualTo("code");
+        assertThat(json.at("/aggregations/region/aggregations/values/filters/filters/Asia/bool/should/1/terms/countries")
+                .toString()).isEqualTo("[\"CN\",\"MN\"]");
+        assertThat(json.at("/aggregations/year/aggregations/values/date_histogram/calendar_interval").asString())
+                .isEqualTo("year");
+        assertThat(json.at("/aggregations/tag/filter/bool/filter").size()).isEqualTo(3);
+    }
+
+    @Test
+    void highlightsMarkTheBestPassageAsEscapedHtml() {
+        JsonNode json = render(factory.search(params("q", "x"), COUNTRIES));
+        assertThat(json.at("/highlight/pre_tags/0").asString()).isEqualTo("<mark>");
+        assertThat(json.at("/highlight/encoder").asString()).isEqualTo("html");
+        assertThat(json.at("/highlight/order").asString()).isEqualTo("score");
+        assertThat(json.at("/highlight/require_field_match").asBoolean()).isTrue();
+        assertThat(json.at("/highlight/fields/title.stemmed/number_of_fragments").asInt()).isZero();
+        assertThat(json.at("/highlight/fields/name.exact/number_of_fragments").asInt()).isZero();
+        assertThat(json.at("/highlight/fields/body.folded/no_match_size").asInt()).isEqualTo(160);
+        assertThat(json.at("/highlight/fields/body.stemmed/no_match_size").asInt()).isZero();
+        assertThat(json.at("/_source/includes").toString()).doesNotContain("\"body\"");
+        assertThat(factory.search(params("q", "x"), COUNTRIES).index()).containsExactly("articles", "countries");
+    }
+
+    static SearchParameters params(String... namesAndValues) {
+        LinkedMultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return SearchParameters.read(map, PROPERTIES, Set.of("Asia", "Europe"));
+    }
+
+    static JsonNode render(SearchRequest request) {
+        return JsonMapper.shared().readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper()));
+    }
+}
