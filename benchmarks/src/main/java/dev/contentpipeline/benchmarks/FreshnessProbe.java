@@ -63,10 +63,10 @@ final class FreshnessProbe {
             }
             String id = new String(RawBulkLoad.idOf(articles[k]), StandardCharsets.US_ASCII);
             inFlight.incrementAndGet();
-            Http.sendAsync(ingest.putRequest(articles[k])).whenComplete((answer, e) -> {
+            ingest.putAsync(articles[k]).whenComplete((answer, e) -> {
                 long now = System.nanoTime();
                 inFlight.decrementAndGet();
-                if (e == null && answer.status() == 202) {
+                if (e == null && answer.is(202)) {
                     pending.put(id, now);
                     acknowledged.incrementAndGet();
                     put.add(now - intended);

@@ -16,8 +16,11 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The one HTTP client of the benchmark (HTTP/1.1, kept-alive connections), with the few calls it makes: JSON in,
- * JSON or bytes out. Servers are reached as a plain client would; nothing here is tuned per target.
+ * The benchmark's HTTP client for Elasticsearch, the services' actuators and the measured searches (HTTP/1.1,
+ * kept-alive connections), with the few calls it makes: JSON in, JSON or bytes out. Servers are reached as a plain
+ * client would; nothing here is tuned per target. The searches stay here rather than in pipeline-client's
+ * SearchClient because they are measured side by side with the same searches sent straight to Elasticsearch, and
+ * both sides must go through the same client. Publishing goes through pipeline-client's IngestClient.
  */
 final class Http {
 
@@ -97,16 +100,12 @@ final class Http {
     }
 
     static Answer post(String url, String contentType, byte[] body) {
-        return send(request(url, contentType, body, null));
+        return send(request(url, contentType, body));
     }
 
-    static HttpRequest request(String url, String contentType, byte[] body, String bearer) {
-        HttpRequest.Builder builder = builder(url).timeout(Duration.ofSeconds(120))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (bearer != null) {
-            builder.header("Authorization", "Bearer " + bearer);
-        }
-        return builder.build();
+    static HttpRequest request(String url, String contentType, byte[] body) {
+        return builder(url).timeout(Duration.ofSeconds(120)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     static Answer send(HttpRequest request) {

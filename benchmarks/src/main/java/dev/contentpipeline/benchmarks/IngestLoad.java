@@ -1,14 +1,15 @@
 package dev.contentpipeline.benchmarks;
 
+import dev.contentpipeline.client.Answer;
+import dev.contentpipeline.client.IngestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 /**
@@ -23,13 +24,14 @@ final class IngestLoad {
     /** Concurrent PUTs when there is no bulk endpoint: enough to keep two cores busy through the waits. */
     static final ChunkedLoad.Settings SINGLE_PUTS = new ChunkedLoad.Settings(1, 1, 16);
 
-    private final String ingestUrl;
-    private final String apiKey;
+    /** A bulk request of several MB waits for the broker's acknowledgement of every line; a PUT, of one. */
+    private final IngestClient bulkIngest;
+    private final IngestClient putIngest;
     private final boolean bulk;
 
     IngestLoad(String ingestUrl, String apiKey) {
-        this.ingestUrl = ingestUrl;
-        this.apiKey = apiKey;
+        this.bulkIngest = new IngestClient(ingestUrl, apiKey, Duration.ofSeconds(120));
+        this.putIngest = new IngestClient(ingestUrl, apiKey, Duration.ofSeconds(30));
         this.bulk = probeBulk();
     }
 
@@ -50,12 +52,13 @@ final class IngestLoad {
         return ChunkedLoad.run(0, corpus.length, i -> corpus[i], settings, (body, lines) -> put(body));
     }
 
-    /** Publishes one article and returns when ingest acknowledged it. */
-    HttpRequest putRequest(byte[] json) {
-        String id = new String(RawBulkLoad.idOf(json), StandardCharsets.US_ASCII);
-        return HttpRequest.newBuilder(URI.create(ingestUrl + "/api/articles/" + id)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + apiKey)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(json)).build();
+    /** Publishes one article; completes with ingest's answer (status 0 when none came), never exceptionally. */
+    CompletableFuture<Answer> putAsync(byte[] json) {
+        return putIngest.putAsync(IngestClient.Kind.ARTICLES, idOf(json), new String(json, StandardCharsets.UTF_8));
+    }
+
+    private static String idOf(byte[] json) {
+        return new String(RawBulkLoad.idOf(json), StandardCharsets.US_ASCII);
     }
 
     private static byte[] bulkLine(byte[] json) {
@@ -68,16 +71,16 @@ final class IngestLoad {
     }
 
     private List<Integer> sendBulk(byte[] body, int lines) {
-        Http.Answer answer = Http.send(Http.request(ingestUrl + "/api/bulk", "application/x-ndjson", body, apiKey));
-        if (answer.status() == 429) {
+        Answer answer = bulkIngest.bulk(body);
+        if (answer.is(429)) {
             return IntStream.range(0, lines).boxed().toList();
         }
-        if (answer.status() != 200 && answer.status() != 503) {
-            answer.orThrow("POST /api/bulk");
+        if (!answer.is(200) && !answer.is(503)) {
+            throw refused("POST /api/bulk", answer);
         }
         JsonNode report = answer.json();
         if (report.path("rejected").asInt() > 0) {
-            throw new IllegalStateException("ingest refused part of the corpus: " + Http.abbreviated(answer.text()));
+            throw new IllegalStateException("ingest refused part of the corpus: " + Http.abbreviated(answer.body()));
         }
         List<Integer> again = new ArrayList<>();
         for (JsonNode item : report.path("items")) {
@@ -89,22 +92,31 @@ final class IngestLoad {
     }
 
     private List<Integer> put(byte[] json) {
-        Http.Answer answer = Http.send(putRequest(json));
-        if (answer.status() == 429 || answer.status() == 503) {
+        Answer answer = putIngest.put(IngestClient.Kind.ARTICLES, idOf(json), new String(json, StandardCharsets.UTF_8));
+        if (answer.is(429) || answer.is(503)) {
             return List.of(0);
         }
-        answer.orThrow("PUT an article");
+        if (!answer.is(202)) {
+            throw refused("PUT an article", answer);
+        }
         return List.of();
     }
 
     /** An empty bulk body: 400 where the endpoint exists, 404 or 405 where it does not. */
     private boolean probeBulk() {
-        Http.Answer answer = Http.send(Http.request(ingestUrl + "/api/bulk", "application/x-ndjson",
-                "\n".getBytes(StandardCharsets.UTF_8), apiKey));
-        if (answer.status() == 401 || answer.status() == 403) {
+        Answer answer = bulkIngest.bulk("\n");
+        if (answer.is(401) || answer.is(403)) {
             throw new IllegalStateException("ingest-service refused the benchmark's API key (" + answer.status()
-                    + "): has the way keys are configured changed? " + Http.abbreviated(answer.text()));
+                    + "): has the way keys are configured changed? " + Http.abbreviated(answer.body()));
         }
-        return answer.status() != 404 && answer.status() != 405;
+        if (answer.is(0)) {
+            throw refused("POST /api/bulk", answer);
+        }
+        return !answer.is(404) && !answer.is(405);
+    }
+
+    private static IllegalStateException refused(String what, Answer answer) {
+        return new IllegalStateException(what + " answered " + answer.status() + ": "
+                + Http.abbreviated(answer.body()));
     }
 }

@@ -118,7 +118,7 @@ final class RawBulkLoad {
     private List<Integer> send(byte[] body, int lines) {
         Http.Answer answer = Http.send(Http.request(elasticsearch.url()
                 + "/_bulk?filter_path=errors,items.*.status,items.*.error.type,items.*.error.reason",
-                "application/x-ndjson", body, null));
+                "application/x-ndjson", body));
         if (answer.status() == 429) {
             List<Integer> all = new ArrayList<>(lines);
             for (int i = 0; i < lines; i++) {

@@ -10,11 +10,15 @@ import dev.contentpipeline.localstack.ServiceProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,22 +28,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The indexer under kills and outages, on the real broker and Elasticsearch: whatever the broker acknowledged is
  * in the index at its newest version, nothing twice, nothing deleted back. Each test has its own topics, indices
- * and consumer group. {@code -Dresilience.records} and {@code -Dresilience.kills} make the longer variants.
+ * and consumer group. {@code -Dresilience.records} and {@code -Dresilience.kills} make the longer variants. The
+ * scenarios that stop Elasticsearch or restart the broker need servers this JVM started (the local stack, the
+ * default): on other infrastructure they fail and say so, rather than skip and prove nothing.
  */
 class IndexerResilienceIntegrationTests {
 
     private static final int RECORDS = Integer.getInteger("resilience.records", 10_000);
     private static final int KILLS = Integer.getInteger("resilience.kills", 3);
     private static final Duration SETTLE = Duration.ofMinutes(5);
-    /** The indexer is started seven times here: start-up time matters more than peak speed. */
+    private static final String LOCAL_STACK_ONLY = "run without " + Infrastructure.INFRASTRUCTURE_SETTING
+            + "=containers and without " + Infrastructure.KAFKA_SETTING + " and " + Infrastructure.ELASTICSEARCH_SETTING
+            + ", so that the tests start the local stack (the default); Testcontainers' containers and servers that "
+            + "already run cannot be stopped from here";
+    /** What index-service logs for each failed attempt at a batch it will try again. */
+    private static final String RETRIED_BATCH_LOG = "to be retried after a back-off";
+    /** The indexer is started again after every kill and for every scenario: start-up time matters more than peak speed. */
     static final String QUICK_START = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     private final List<ServiceProcess> indexers = new ArrayList<>();
@@ -83,20 +97,83 @@ class IndexerResilienceIntegrationTests {
 
     @Test
     void elasticsearchStoppedForTwentySecondsDuringALoad(TestInfo test) throws Exception {
-        ElasticsearchServer elasticsearch = Infrastructure.shared().localElasticsearch();
-        assumeThat(elasticsearch).as("only an Elasticsearch this JVM started can be stopped").isNotNull();
+        ElasticsearchServer elasticsearch = stoppableElasticsearch();
         TopicLoad load = startLoad(test, RECORDS);
         ServiceProcess indexer = startIndexer();
         await().atMost(SETTLE).until(() -> IndexedState.count(elasticsearch(), alias()) >= expectedIds() / 4);
 
         elasticsearch.stop();
-        Instant stopped = Instant.now();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                .until(() -> load.done() && Duration.between(stopped, Instant.now()).toSeconds() >= 20);
-        assertThat(indexer.isAlive()).as("the indexer rides out the outage").isTrue();
-        elasticsearch.start();
+        try {
+            Instant stopped = Instant.now();
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> load.done() && Duration.between(stopped, Instant.now()).toSeconds() >= 20);
+            assertThat(indexer.isAlive()).as("the indexer rides out the outage").isTrue();
+        } finally {
+            elasticsearch.start();
+        }
 
         assertConverges(load);
+    }
+
+    /**
+     * A batch mixing articles and poison records (not JSON, invalid) arrives while Elasticsearch is down, so it is
+     * tried again and again with back-off; each poison record still reaches the dead-letter topic once.
+     */
+    @Test
+    void poisonRecordsInABatchRetriedWhileElasticsearchIsDownAreDeadLetteredOnce(TestInfo test) throws Exception {
+        ElasticsearchServer elasticsearch = stoppableElasticsearch();
+        name(test);
+        ServiceProcess indexer = startIndexer();
+        Map<String, byte[]> poison = Map.of(
+                "poison-not-json", "this is not json".getBytes(StandardCharsets.UTF_8),
+                "poison-bad-utf8", new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+                "poison-no-body", "{\"id\":\"poison-no-body\",\"title\":\"No body, no date\"}"
+                        .getBytes(StandardCharsets.UTF_8),
+                "poison-other-id", outageArticle("not-the-key", 1));
+        Map<String, IndexedState.Entry> expected = new HashMap<>();
+        try (KafkaProducer<String, byte[]> producer = TopicRecords.producer(200)) {
+            producer.send(new ProducerRecord<>(topic(), 0, "before-outage", outageArticle("before-outage", 1))).get();
+            expected.put("before-outage", new IndexedState.Entry(1, false));
+            await().atMost(SETTLE).until(() -> IndexedState.read(elasticsearch(), alias()).equals(expected));
+
+            elasticsearch.stop();
+            try {
+                Instant stopped = Instant.now();
+                // One partition and one produce request, so that the indexer polls them as one batch.
+                List<String> poisonKeys = List.copyOf(poison.keySet());
+                for (int i = 0; i < 40; i++) {
+                    String id = "during-outage-" + i;
+                    producer.send(new ProducerRecord<>(topic(), 0, id, outageArticle(id, 10 + i)));
+                    expected.put(id, new IndexedState.Entry(10 + i, false));
+                    if (i % 10 == 5) {
+                        String key = poisonKeys.get(i / 10);
+                        producer.send(new ProducerRecord<>(topic(), 0, key, poison.get(key)));
+                    }
+                }
+                producer.flush();
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> Duration.between(stopped, Instant.now()).toSeconds() >= 20);
+                assertThat(indexer.isAlive()).as("the indexer rides out the outage").isTrue();
+            } finally {
+                elasticsearch.start();
+            }
+        }
+
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(IndexedState.read(elasticsearch(), alias())).isEqualTo(expected);
+            assertThat(TopicRecords.lag(scenario, topic())).as("offsets committed").isZero();
+        });
+        Map<String, Long> deadLetters = TopicRecords.readAll(topic() + ".DLT").stream()
+                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+        assertThat(deadLetters).as("dead letters by key").isEqualTo(
+                poison.keySet().stream().collect(Collectors.toMap(key -> key, key -> 1L)));
+        long attempts;
+        try (Stream<String> lines = Files.lines(indexer.logFile())) {
+            attempts = lines.filter(line -> line.contains(RETRIED_BATCH_LOG)).count();
+        }
+        assertThat(attempts).as("failed attempts at the batch while Elasticsearch was down").isGreaterThanOrEqualTo(2);
+        System.out.printf("%s: %d poison records in a batch that failed %d times while Elasticsearch was down, each "
+                + "dead-lettered once%n", scenario, poison.size(), attempts);
     }
 
     @Test
@@ -113,7 +190,10 @@ class IndexerResilienceIntegrationTests {
     @Test
     void brokerRestartedDuringALoadThroughIngestLosesNothingAcknowledged(TestInfo test) throws Exception {
         KafkaServer kafka = Infrastructure.shared().localKafka();
-        assumeThat(kafka).as("only a broker this JVM started can be restarted").isNotNull();
+        if (kafka == null) {
+            fail("This scenario restarts the broker, so it needs a broker this JVM started, not the "
+                    + Infrastructure.shared() + ": " + LOCAL_STACK_ONLY);
+        }
         startLoad(test, 0);
         Path logs = Files.createDirectories(Path.of("target", "resilience-logs"));
         IngestApiKey key = IngestApiKey.random("resilience");
@@ -136,7 +216,14 @@ class IndexerResilienceIntegrationTests {
         thread.setDaemon(true);
         thread.start();
         await().atMost(SETTLE).until(() -> load.acknowledged().size() >= RECORDS / 20);
-        kafka.restart();
+        // Down until ingest has answered a 503: a restart quicker than ingest's publish timeout is ridden out inside
+        // the requests, and would prove nothing about what a refusal leaves behind.
+        kafka.stop();
+        try {
+            await().atMost(Duration.ofMinutes(1)).until(() -> !load.refused().isEmpty() || load.done());
+        } finally {
+            kafka.start();
+        }
         await().atMost(SETTLE).until(load::done);
 
         Map<String, Long> acknowledged = load.acknowledged();
@@ -158,9 +245,21 @@ class IndexerResilienceIntegrationTests {
                 + "arrived anyway%n", scenario, acknowledged.size(), refused.size(), refusedYetIndexed);
     }
 
+    /**
+     * The Elasticsearch this JVM started, which a scenario may stop. Other infrastructure fails the scenario with
+     * the reason rather than skipping it: a skipped scenario proves nothing there.
+     */
+    private static ElasticsearchServer stoppableElasticsearch() {
+        ElasticsearchServer elasticsearch = Infrastructure.shared().localElasticsearch();
+        if (elasticsearch == null) {
+            fail("This scenario stops Elasticsearch, so it needs an Elasticsearch this JVM started, not the "
+                    + Infrastructure.shared() + ": " + LOCAL_STACK_ONLY);
+        }
+        return elasticsearch;
+    }
+
     private TopicLoad startLoad(TestInfo test, int records) {
-        scenario = "rs-" + test.getTestMethod().orElseThrow().getName().toLowerCase().substring(0, 20)
-                + "-" + Long.toString(System.nanoTime() % 100_000, 36);
+        name(test);
         TopicLoad load = new TopicLoad(Infrastructure.shared().kafkaBootstrapServers(), topic(), records);
         Thread thread = new Thread(load, "load-" + scenario);
         thread.setDaemon(true);
@@ -179,6 +278,11 @@ class IndexerResilienceIntegrationTests {
                 expected.values().stream().filter(IndexedState.Entry::deleted).count());
     }
 
+    private void name(TestInfo test) {
+        scenario = "rs-" + test.getTestMethod().orElseThrow().getName().toLowerCase().substring(0, 20)
+                + "-" + Long.toString(System.nanoTime() % 100_000, 36);
+    }
+
     private ServiceProcess startIndexer() throws IOException {
         Path logs = Files.createDirectories(Path.of("target", "resilience-logs"));
         ServiceProcess indexer = ServiceProcess.start("index-service-" + scenario + "-" + indexers.size(),
@@ -194,6 +298,12 @@ class IndexerResilienceIntegrationTests {
         indexers.add(indexer);
         indexer.awaitHealthy(Duration.ofSeconds(120));
         return indexer;
+    }
+
+    private static byte[] outageArticle(String id, long version) {
+        return ("{\"id\":\"" + id + "\",\"title\":\"Written in an outage\",\"body\":\"Waits for Elasticsearch.\","
+                + "\"countries\":[\"CN\"],\"publishedAt\":\"2026-01-01T00:00:00Z\",\"version\":" + version + "}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private int expectedIds() {

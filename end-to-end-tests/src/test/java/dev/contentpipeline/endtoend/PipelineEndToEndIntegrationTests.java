@@ -1,5 +1,8 @@
 package dev.contentpipeline.endtoend;
 
+import dev.contentpipeline.client.Answer;
+import dev.contentpipeline.client.IngestClient;
+import dev.contentpipeline.client.SearchClient;
 import dev.contentpipeline.localstack.Infrastructure;
 import dev.contentpipeline.localstack.IngestApiKey;
 import dev.contentpipeline.localstack.KafkaServer;
@@ -7,15 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +25,19 @@ import static org.awaitility.Awaitility.await;
  */
 class PipelineEndToEndIntegrationTests {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final IngestApiKey API_KEY = IngestApiKey.random("endtoend");
     private static ThreeServices services;
-    private static String ingest;
-    private static String search;
+    private static IngestClient ingest;
+    private static SearchClient search;
 
     @BeforeAll
     static void startServices() throws Exception {
         services = ThreeServices.start("end-to-end", API_KEY, Map.of(), Duration.ofSeconds(120));
-        ingest = services.ingestUrl();
-        search = services.searchUrl();
+        ingest = new IngestClient(services.ingestUrl(), API_KEY.key());
+        search = new SearchClient(services.searchUrl());
         // The first record also waits for the indexer to join its group and get its partitions.
-        assertThat(put("/api/articles/e2e-warm-up", """
-                {"title":"Warm-up","body":"warmupprobe","publishedAt":"2026-01-01T00:00:00Z"}""").statusCode())
+        assertThat(ingest.put(IngestClient.Kind.ARTICLES, "e2e-warm-up", """
+                {"title":"Warm-up","body":"warmupprobe","publishedAt":"2026-01-01T00:00:00Z"}""").status())
                 .isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(ids(searchFor("warmupprobe"))).contains("e2e-warm-up"));
@@ -58,21 +52,15 @@ class PipelineEndToEndIntegrationTests {
 
     @Test
     void theRequestIdOfAWriteReachesTheIndexersLogLineForTheRecord() throws Exception {
-        HttpResponse<String> given = HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles/e2e-traced"))
-                .header("Content-Type", "application/json").header("Authorization", API_KEY.authorization())
-                .header("X-Request-Id", "e2e-request-7f3a")
-                .PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"title":"Traced","body":"Followed from ingest to index.","publishedAt":"2026-01-01T00:00:00Z"}"""))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(given.statusCode()).isEqualTo(202);
+        Answer given = ingest.withHeader("X-Request-Id", "e2e-request-7f3a").put(IngestClient.Kind.ARTICLES,
+                "e2e-traced", """
+                {"title":"Traced","body":"Followed from ingest to index.","publishedAt":"2026-01-01T00:00:00Z"}""");
+        assertThat(given.status()).as(given.toString()).isEqualTo(202);
         assertThat(given.headers().firstValue("X-Request-Id")).hasValue("e2e-request-7f3a");
 
-        HttpResponse<String> traced = HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles/e2e-traced-2"))
-                .header("Content-Type", "application/json").header("Authorization", API_KEY.authorization())
-                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
-                .PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"title":"Traced too","body":"By a W3C trace.","publishedAt":"2026-01-01T00:00:00Z"}"""))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        Answer traced = ingest.withHeader("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .put(IngestClient.Kind.ARTICLES, "e2e-traced-2", """
+                {"title":"Traced too","body":"By a W3C trace.","publishedAt":"2026-01-01T00:00:00Z"}""");
         assertThat(traced.headers().firstValue("X-Request-Id")).hasValue("4bf92f3577b34da6a3ce929d0e0e4736");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
@@ -84,26 +72,26 @@ class PipelineEndToEndIntegrationTests {
 
     @Test
     void publishedArticleAndCountryAreFoundAndADeleteRemovesOne() throws Exception {
-        assertThat(put("/api/articles/e2e-iso-polyphony", """
+        assertThat(ingest.put(IngestClient.Kind.ARTICLES, "e2e-iso-polyphony", """
                 {"title":"Many voices over Gjirokastër","summary":"A drone holds while two soloists weave.",
                  "body":"Polyphonic song from the stone town of Gjirokastër and the coast near Vlorë.",
-                 "countries":["AL"],"tags":["music"],"publishedAt":"2026-04-01T10:00:00Z"}""").statusCode())
+                 "countries":["AL"],"tags":["music"],"publishedAt":"2026-04-01T10:00:00Z"}""").status())
                 .isEqualTo(202);
-        assertThat(put("/api/countries/SZ", """
+        assertThat(ingest.put(IngestClient.Kind.COUNTRIES, "SZ", """
                 {"name":"Eswatini","officialName":"Kingdom of Eswatini","aliases":["Swaziland"],
                  "names":{"zh":"斯威士兰"},"region":"Africa","subregion":"Southern Africa","status":"current"}""")
-                .statusCode()).isEqualTo(202);
+                .status()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(ids(searchFor("polyphonic gjirokastër"))).contains("e2e-iso-polyphony");
             assertThat(ids(searchFor("swaziland"))).contains("SZ");
         });
-        assertThat(get(search + "/api/countries/SZ").statusCode()).isEqualTo(200);
+        assertThat(search.record(IngestClient.Kind.COUNTRIES, "SZ").status()).isEqualTo(200);
 
-        assertThat(send("DELETE", ingest + "/api/countries/SZ", null).statusCode()).isEqualTo(202);
+        assertThat(ingest.delete(IngestClient.Kind.COUNTRIES, "SZ").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(ids(searchFor("swaziland"))).doesNotContain("SZ");
-            assertThat(get(search + "/api/countries/SZ").statusCode()).isEqualTo(404);
+            assertThat(search.record(IngestClient.Kind.COUNTRIES, "SZ").status()).isEqualTo(404);
         });
         assertThat(ids(searchFor("polyphonic gjirokastër"))).contains("e2e-iso-polyphony");
     }
@@ -112,9 +100,9 @@ class PipelineEndToEndIntegrationTests {
     void articleIsSearchableWithinTwoSecondsOfItsAcknowledgement() throws Exception {
         for (int i = 0; i < 3; i++) {
             String id = "e2e-fresh-" + i;
-            assertThat(put("/api/articles/" + id, """
+            assertThat(ingest.put(IngestClient.Kind.ARTICLES, id, """
                     {"title":"Freshness probe %d","body":"snowfestival%d in Hegang","publishedAt":"2026-01-01T00:00:00Z"}"""
-                    .formatted(i, i)).statusCode()).isEqualTo(202);
+                    .formatted(i, i)).status()).isEqualTo(202);
             long acknowledged = System.nanoTime();
             await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
                     .untilAsserted(() -> assertThat(ids(searchFor("snowfestival" + id.charAt(id.length() - 1))))
@@ -138,37 +126,19 @@ class PipelineEndToEndIntegrationTests {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(ids(searchFor("kafkaconsoleproducer"))).containsExactly("console-producer-piece"));
-        JsonNode stored = JsonMapper.shared().readTree(get(search + "/api/articles/console-producer-piece").body());
+        JsonNode stored = search.record(IngestClient.Kind.ARTICLES, "console-producer-piece").json();
         assertThat(stored.get("title").asString()).isEqualTo("Straight to the topic");
         assertThat(stored.get("version").asLong()).isPositive();
     }
 
-    private static JsonNode searchFor(String query) throws IOException, InterruptedException {
-        HttpResponse<String> response =
-                get(search + "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JsonMapper.shared().readTree(response.body());
+    private static JsonNode searchFor(String query) {
+        Answer answer = search.search(query, "");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json();
     }
 
     private static List<String> ids(JsonNode results) {
         return results.get("hits").valueStream().map(hit -> hit.get("id").asString()).toList();
-    }
-
-    private static HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
-        return send("PUT", ingest + path, json);
-    }
-
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> send(String method, String url, String json)
-            throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                        .header("Authorization", API_KEY.authorization())
-                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
 }

@@ -1,19 +1,14 @@
 package dev.contentpipeline.endtoend;
 
+import dev.contentpipeline.client.Answer;
+import dev.contentpipeline.client.IngestClient;
+import dev.contentpipeline.client.SearchClient;
 import dev.contentpipeline.localstack.IngestApiKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,25 +27,24 @@ import static org.awaitility.Awaitility.await;
  */
 class SearchableWaitEndToEndIntegrationTests {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final IngestApiKey API_KEY = IngestApiKey.random("searchablewait");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int WRITERS = 4;
     private static final int WRITES_EACH = 50;
 
     private static ThreeServices services;
-    private static String ingest;
-    private static String search;
+    private static IngestClient ingest;
+    private static SearchClient search;
 
     @BeforeAll
     static void startServices() throws Exception {
         // Generous: the three start side by side on a machine that may be busy with other builds.
         services = ThreeServices.start("searchable-wait", API_KEY, Map.of(), Duration.ofSeconds(300));
-        ingest = services.ingestUrl();
-        search = services.searchUrl();
+        ingest = new IngestClient(services.ingestUrl(), API_KEY.key());
+        search = new SearchClient(services.searchUrl());
         // The first write also waits for the indexer to join its group and get its partitions.
         await().atMost(Duration.ofSeconds(90)).until(() ->
-                json(put("searchable-warm-up", word(), "?wait=searchable&timeout=5s")).get("searchable").asBoolean());
+                put("searchable-warm-up", word(), "?wait=searchable&timeout=5s").json().path("searchable").asBoolean());
     }
 
     @AfterAll
@@ -87,12 +81,12 @@ class SearchableWaitEndToEndIntegrationTests {
     @Test
     void statusTellsWhenAWriteBecameSearchable() throws Exception {
         String word = word();
-        HttpResponse<String> response = put("status-probe", word, "");
-        assertThat(response.statusCode()).isEqualTo(202);
-        long version = json(response).get("version").asLong();
+        Answer answer = put("status-probe", word, "");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+        long version = answer.version();
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            JsonNode status = json(get(ingest + "/api/status/article/status-probe", true));
+            JsonNode status = ingest.status("article", "status-probe").json();
             assertThat(status.get("acceptedVersion").asLong()).isEqualTo(version);
             assertThat(status.get("searchable").asBoolean()).isTrue();
         });
@@ -106,10 +100,10 @@ class SearchableWaitEndToEndIntegrationTests {
         for (int i = 0; i < WRITES_EACH; i++) {
             String word = word();
             long start = System.nanoTime();
-            HttpResponse<String> response = put(id, word, "?wait=searchable&timeout=15s");
+            Answer answer = put(id, word, "?wait=searchable&timeout=15s");
             millis.add((System.nanoTime() - start) / 1_000_000);
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            assertThat(json(response).get("searchable").asBoolean()).as("%s write %d: %s", id, i, response.body())
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+            assertThat(answer.json().path("searchable").asBoolean()).as("%s write %d: %s", id, i, answer.body())
                     .isTrue();
             assertThat(ids(word)).as("%s write %d: a search for its new word", id, i).contains(id);
             if (previous != null) {
@@ -130,35 +124,17 @@ class SearchableWaitEndToEndIntegrationTests {
         return word.toString();
     }
 
-    private static List<String> ids(String query) throws IOException, InterruptedException {
-        HttpResponse<String> response = get(search + "/api/search?type=article&q="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8), false);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response).get("hits").valueStream().map(hit -> hit.get("id").asString()).toList();
+    private static List<String> ids(String query) {
+        Answer answer = search.search(query, "&type=article");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.json().get("hits").valueStream().map(hit -> hit.get("id").asString()).toList();
     }
 
-    private static HttpResponse<String> put(String id, String word, String query)
-            throws IOException, InterruptedException {
+    private static Answer put(String id, String word, String query) {
         String article = """
                 {"title":"Searchable probe","body":"This version carries the word %s.",
                  "publishedAt":"2026-01-01T00:00:00Z"}""".formatted(word);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/articles/" + id + query))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", API_KEY.authorization())
-                        .PUT(HttpRequest.BodyPublishers.ofString(article)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(String url, boolean withKey) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-        if (withKey) {
-            request.header("Authorization", API_KEY.authorization());
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JsonMapper.shared().readTree(response.body());
+        return ingest.put(IngestClient.Kind.ARTICLES, id, article, query);
     }
 
 }

@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param maxRecordBytes a record larger than this is dead-lettered unread, as oversized
  * @param batch how many records, and how many bytes, one batch (and so one bulk request) may hold, and how long
  *              a poll waits for a batch to fill
+ * @param countryNames how the articles naming a changed country are written again with its new names
  */
 @Validated
 @ConfigurationProperties("index")
@@ -29,12 +30,21 @@ public record IndexProperties(
         @Valid @NotNull @DefaultValue DeadLetters deadLetters,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotNull @DefaultValue("1MB") DataSize maxRecordBytes,
-        @Valid @NotNull @DefaultValue Batch batch) {
+        @Valid @NotNull @DefaultValue Batch batch,
+        @Valid @NotNull @DefaultValue CountryNames countryNames) {
 
     public record Batch(
             @Min(1) @DefaultValue("1000") int maxRecords,
             @NotNull @DefaultValue("16MB") DataSize maxBytes,
             @NotNull @DefaultValue("50ms") Duration linger) {
+    }
+
+    /**
+     * @param pageSize how many articles are read, and written again in one bulk request, at a time: the memory a
+     *                 country change takes is one page of articles, however many name the country
+     */
+    public record CountryNames(
+            @Min(1) @Max(10000) @DefaultValue("500") int pageSize) {
     }
 
     public record Retry(

@@ -1,11 +1,14 @@
 package dev.contentpipeline.loader;
 
+import dev.contentpipeline.client.IngestClient;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Pushes an input file through the bulk API a chunk at a time. A chunk is settled when each of its items was
@@ -35,12 +38,13 @@ final class BulkLoad {
     }
 
     private final LoaderOptions options;
-    private final BulkClient client;
+    private final IngestClient ingest;
     private final List<Rejection> rejections = new ArrayList<>();
 
     BulkLoad(LoaderOptions options) {
         this.options = options;
-        this.client = new BulkClient(options.url(), options.key());
+        // Generous: a chunk of up to 9 MB waits for the broker to acknowledge every line.
+        this.ingest = new IngestClient(options.url().toString(), options.key(), Duration.ofMinutes(2));
     }
 
     Outcome run(Progress progress) throws IOException, InterruptedException, LoadStoppedException {
@@ -93,10 +97,13 @@ final class BulkLoad {
             }
         }
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
-            BulkClient.Answer answer = client.post(pending);
+            BulkAnswer answer = BulkAnswer.read(ingest.bulk(body(pending)), ingest.baseUrl());
+            if (Thread.interrupted()) {
+                throw new InterruptedException("stopped while waiting for the bulk API's answer");
+            }
             List<InputItems.Item> unsettled = new ArrayList<>();
             if (answer.lines() != null) {
-                for (BulkClient.LineOutcome line : answer.lines()) {
+                for (BulkAnswer.LineOutcome line : answer.lines()) {
                     InputItems.Item item = pending.get(line.line() - 1);
                     switch (line.status()) {
                         case 202 -> accepted++;
@@ -125,6 +132,10 @@ final class BulkLoad {
         LoadState settled = state.settledThrough(chunk.get(chunk.size() - 1).number(), accepted, rejected);
         settled.write(options.state());
         return settled;
+    }
+
+    private static String body(List<InputItems.Item> items) {
+        return items.stream().map(InputItems.Item::bulkLine).collect(Collectors.joining("\n", "", "\n"));
     }
 
     private void reject(long number, String reason) {

@@ -43,6 +43,8 @@ final class ContainerInfrastructure {
             .withEnv("ES_PATH_CONF", CONFIG)
             .withEnv("ES_JAVA_OPTS", "-Xms1g -Xmx1g")
             .withEnv("discovery.type", "single-node")
+            // The config folder is the local stack's, which binds to loopback: in a container, every interface.
+            .withEnv("network.host", "0.0.0.0")
             .withEnv("xpack.ml.enabled", "false")
             .withCreateContainerCmdModifier((command) -> command.withUser(uid + ":0"))
             .withStartupTimeout(Duration.ofMinutes(3));

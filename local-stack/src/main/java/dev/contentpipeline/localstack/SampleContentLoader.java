@@ -1,18 +1,18 @@
 package dev.contentpipeline.localstack;
 
+import dev.contentpipeline.client.Answer;
+import dev.contentpipeline.client.IngestClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -24,15 +24,10 @@ final class SampleContentLoader {
 
     private static final int ERRORS_KEPT = 5;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private final String ingestUrl;
-
-    private final IngestApiKey apiKey;
+    private final IngestClient ingest;
 
     SampleContentLoader(String ingestUrl, IngestApiKey apiKey) {
-        this.ingestUrl = ingestUrl;
-        this.apiKey = apiKey;
+        this.ingest = new IngestClient(ingestUrl, apiKey.key());
     }
 
     /** How many documents of one kind the ingest API accepted (202) and rejected, with the first errors. */
@@ -43,20 +38,20 @@ final class SampleContentLoader {
         List<String> countries = lines(contentDir.resolve("countries.ndjson")).stream()
             .filter((line) -> !line.isBlank())
             .toList();
-        return putAll("countries", "code", countries);
+        return putAll(IngestClient.Kind.COUNTRIES, "code", countries);
     }
 
     Outcome loadArticles(Path contentDir) {
-        return putAll("articles", "id", articles(contentDir.resolve("articles")).stream()
+        return putAll(IngestClient.Kind.ARTICLES, "id", articles(contentDir.resolve("articles")).stream()
             .map(SampleContentLoader::read)
             .toList());
     }
 
-    private Outcome putAll(String collection, String idField, List<String> documents) {
+    private Outcome putAll(IngestClient.Kind kind, String idField, List<String> documents) {
         int accepted = 0;
         List<String> errors = new ArrayList<>();
         for (String json : documents) {
-            Optional<String> error = put(collection, idField, json);
+            Optional<String> error = put(kind, idField, json);
             if (error.isEmpty()) {
                 accepted++;
             }
@@ -64,34 +59,33 @@ final class SampleContentLoader {
                 errors.add(error.get());
             }
         }
-        return new Outcome(collection, accepted, errors.size(), errors.stream().limit(ERRORS_KEPT).toList());
+        return new Outcome(collection(kind), accepted, errors.size(), errors.stream().limit(ERRORS_KEPT).toList());
     }
 
     /** Sends one document, and returns why it was not accepted, if it was not. */
-    private Optional<String> put(String collection, String idField, String json) {
-        Optional<String> id = JsonTopLevelField.read(json, idField);
+    private Optional<String> put(IngestClient.Kind kind, String idField, String json) {
+        Optional<String> id = id(json, idField);
         if (id.isEmpty()) {
             return Optional.of("no \"" + idField + "\" field in " + abbreviate(json));
         }
-        URI uri = URI.create(this.ingestUrl + "/api/" + collection + "/"
-                + URLEncoder.encode(id.get(), StandardCharsets.UTF_8).replace("+", "%20"));
-        HttpRequest request = HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("Authorization", this.apiKey.authorization())
-            .PUT(HttpRequest.BodyPublishers.ofString(json))
-            .build();
+        Answer answer = this.ingest.put(kind, id.get(), json);
+        return answer.is(202) ? Optional.empty()
+                : Optional.of("PUT /api/" + collection(kind) + "/" + id.get() + " -> " + answer.status() + " "
+                        + abbreviate(answer.body()));
+    }
+
+    private static String collection(IngestClient.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The record's id, from its top-level id field (text or a number); what is not JSON has none. */
+    private static Optional<String> id(String json, String idField) {
         try {
-            HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-            return (response.statusCode() == 202) ? Optional.empty()
-                    : Optional.of("PUT " + uri + " -> " + response.statusCode() + " " + abbreviate(response.body()));
+            JsonNode id = JsonMapper.shared().readTree(json).path(idField);
+            return (id.isString() || id.isNumber()) ? Optional.of(id.asString()) : Optional.empty();
         }
-        catch (IOException ex) {
-            return Optional.of("PUT " + uri + " -> " + ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
+        catch (JacksonException ex) {
+            return Optional.empty();
         }
     }
 

@@ -6,6 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpHeaders;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +15,8 @@ import java.util.Optional;
  */
 public record Answer(int status, HttpHeaders headers, String body) {
 
-    static Answer none(Exception reason) {
-        return new Answer(0, HttpHeaders.of(java.util.Map.of(), (name, value) -> true), "no answer: " + reason);
+    static Answer none(Throwable reason) {
+        return new Answer(0, HttpHeaders.of(Map.of(), (name, value) -> true), "no answer: " + reason);
     }
 
     public boolean is(int expected) {
@@ -37,9 +38,12 @@ public record Answer(int status, HttpHeaders headers, String body) {
         return json().path("version").asLong(-1);
     }
 
-    /** {@code Retry-After} in seconds, when the answer has it. */
+    /** {@code Retry-After} in seconds, when the answer has it in seconds (an HTTP date reads as absent). */
     public Optional<Duration> retryAfter() {
-        return this.headers.firstValue("Retry-After").map((value) -> Duration.ofSeconds(Long.parseLong(value.strip())));
+        return this.headers.firstValue("Retry-After")
+            .map(String::strip)
+            .filter((value) -> value.matches("\\d{1,9}"))
+            .map((value) -> Duration.ofSeconds(Long.parseLong(value)));
     }
 
     @Override

@@ -2,6 +2,9 @@ package dev.contentpipeline.client;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The ingest API as a publisher calls it, with its API key: upserts, deletes, bulk NDJSON and status. Every call
@@ -20,58 +23,85 @@ public final class IngestClient {
 
     private final Calls calls;
 
-    private final String authorization;
+    /** Sent with every request: the key, and whatever {@link #withHeader} added. */
+    private final Map<String, String> headers;
 
     public IngestClient(String baseUrl, String apiKey) {
         this(baseUrl, apiKey, Duration.ofSeconds(60));
     }
 
     public IngestClient(String baseUrl, String apiKey, Duration timeout) {
-        this.calls = new Calls(baseUrl, timeout);
-        this.authorization = "Bearer " + apiKey;
+        this(new Calls(baseUrl, timeout), Map.of("Authorization", "Bearer " + apiKey));
+    }
+
+    private IngestClient(Calls calls, Map<String, String> headers) {
+        this.calls = calls;
+        this.headers = headers;
     }
 
     public String baseUrl() {
         return this.calls.baseUrl();
     }
 
+    /** The same client sending one more header with every request, such as {@code X-Request-Id}. */
+    public IngestClient withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(this.headers);
+        more.put(name, value);
+        return new IngestClient(this.calls, Map.copyOf(more));
+    }
+
     /** {@code PUT /api/articles/{id}} or {@code /api/countries/{code}}, plus a query such as {@code ?wait=searchable}. */
     public Answer put(Kind kind, String id, String json, String query) {
-        return this.calls.send(this.calls.request(kind.path() + id + query)
-            .header("Content-Type", "application/json")
-            .header("Authorization", this.authorization)
-            .PUT(HttpRequest.BodyPublishers.ofString(json))
-            .build());
+        return this.calls.send(putRequest(kind, id, json, query));
     }
 
     public Answer put(Kind kind, String id, String json) {
         return put(kind, id, json, "");
     }
 
+    /** The PUT sent without waiting for its answer, for a sender that keeps a rate whatever the answers. */
+    public CompletableFuture<Answer> putAsync(Kind kind, String id, String json) {
+        return this.calls.sendAsync(putRequest(kind, id, json, ""));
+    }
+
     public Answer delete(Kind kind, String id) {
-        return this.calls.send(this.calls.request(kind.path() + id)
-            .header("Authorization", this.authorization)
-            .DELETE()
-            .build());
+        return this.calls.send(request(kind.path() + Calls.segment(id)).DELETE().build());
     }
 
     /** {@code POST /api/bulk} with NDJSON lines. */
     public Answer bulk(String ndjson) {
-        return this.calls.send(this.calls.request("/api/bulk")
-            .header("Content-Type", "application/x-ndjson")
-            .header("Authorization", this.authorization)
-            .POST(HttpRequest.BodyPublishers.ofString(ndjson))
-            .build());
+        return bulk(HttpRequest.BodyPublishers.ofString(ndjson));
+    }
+
+    /** {@code POST /api/bulk} with NDJSON lines already encoded as UTF-8, as a loader holding bytes has them. */
+    public Answer bulk(byte[] ndjson) {
+        return bulk(HttpRequest.BodyPublishers.ofByteArray(ndjson));
     }
 
     /** {@code GET /api/status/{type}/{id}}, type {@code article} or {@code country}. */
     public Answer status(String type, String id) {
-        return get("/api/status/" + type + "/" + id);
+        return get("/api/status/" + type + "/" + Calls.segment(id));
     }
 
     /** Any GET with the key, such as the actuator's. */
     public Answer get(String pathAndQuery) {
-        return this.calls.send(this.calls.request(pathAndQuery).header("Authorization", this.authorization).GET()
+        return this.calls.send(request(pathAndQuery).GET().build());
+    }
+
+    private Answer bulk(HttpRequest.BodyPublisher ndjson) {
+        return this.calls.send(request("/api/bulk").header("Content-Type", "application/x-ndjson").POST(ndjson)
             .build());
+    }
+
+    private HttpRequest putRequest(Kind kind, String id, String json, String query) {
+        return request(kind.path() + Calls.segment(id) + query).header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder request = this.calls.request(pathAndQuery);
+        this.headers.forEach(request::header);
+        return request;
     }
 }

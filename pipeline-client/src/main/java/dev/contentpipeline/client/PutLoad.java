@@ -1,5 +1,8 @@
 package dev.contentpipeline.client;
 
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,8 +47,12 @@ public final class PutLoad {
 
     /** An article with a title, a body, a tag and a date: enough to be valid and findable. */
     public static String article(String title, String tag) {
-        return "{\"title\":\"" + title + "\",\"body\":\"Written by a load test.\",\"tags\":[\"" + tag + "\"],"
-                + "\"publishedAt\":\"2026-01-01T00:00:00Z\"}";
+        ObjectNode article = JsonMapper.shared().createObjectNode()
+            .put("title", title)
+            .put("body", "Written by a load test.")
+            .put("publishedAt", "2026-01-01T00:00:00Z");
+        article.putArray("tags").add(tag);
+        return JsonMapper.shared().writeValueAsString(article);
     }
 
     /** Sends every article with {@code threads} threads and returns once each has its answer. */

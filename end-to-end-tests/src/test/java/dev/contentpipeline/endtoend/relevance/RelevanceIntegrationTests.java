@@ -1,5 +1,8 @@
 package dev.contentpipeline.endtoend.relevance;
 
+import dev.contentpipeline.client.Answer;
+import dev.contentpipeline.client.IngestClient;
+import dev.contentpipeline.client.SearchClient;
 import dev.contentpipeline.endtoend.ThreeServices;
 import dev.contentpipeline.localstack.IngestApiKey;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The relevance suite: all of sample-content (the country records and the articles) published through the ingest
@@ -41,7 +46,8 @@ class RelevanceIntegrationTests {
     private static final int CONCURRENT_QUERIES = 4;
 
     private static ThreeServices services;
-    private static SearchClient client;
+    private static IngestClient ingest;
+    private static SearchClient search;
 
     @BeforeAll
     static void startServicesAndPublishTheSampleContent() throws Exception {
@@ -49,12 +55,13 @@ class RelevanceIntegrationTests {
         // Generous: on a small machine busy with other builds three Spring Boot services start slowly.
         services = ThreeServices.start("relevance", key, ISOLATED_SETTINGS,
                 Duration.ofSeconds(300));
-        client = new SearchClient(services.ingestUrl(), services.searchUrl(), key.authorization());
+        ingest = new IngestClient(services.ingestUrl(), key.key());
+        search = new SearchClient(services.searchUrl());
 
         SampleContent content = SampleContent.read(Path.of(System.getProperty("pipeline.sample-content")));
         // Countries first, so that each article is indexed with its countries' names.
-        client.publishAll("countries", content.countries(), Duration.ofSeconds(300));
-        client.publishAll("articles", content.articles(), Duration.ofSeconds(120));
+        publishAll(IngestClient.Kind.COUNTRIES, content.countries(), Duration.ofSeconds(300));
+        publishAll(IngestClient.Kind.ARTICLES, content.articles(), Duration.ofSeconds(120));
     }
 
     @AfterAll
@@ -102,8 +109,7 @@ class RelevanceIntegrationTests {
         try {
             List<Future<List<String>>> answers = new ArrayList<>();
             for (RelevanceQuery query : queries) {
-                answers.add(pool.submit(() -> client.search(query.query(), query.type(), 10).get("hits")
-                        .valueStream().map(hit -> hit.get("id").asString()).toList()));
+                answers.add(pool.submit(() -> idsFound(query)));
             }
             RelevanceReport report = new RelevanceReport();
             for (int i = 0; i < queries.size(); i++) {
@@ -115,4 +121,29 @@ class RelevanceIntegrationTests {
         }
     }
 
+    private static List<String> idsFound(RelevanceQuery query) {
+        String type = query.type() == null ? "" : "&type=" + query.type();
+        Answer answer = search.search(query.query(), "&size=10" + type);
+        assertThat(answer.status()).as("%s: %s", query.query(), answer).isEqualTo(200);
+        return answer.json().get("hits").valueStream().map(hit -> hit.get("id").asString()).toList();
+    }
+
+    /**
+     * PUTs each record, again while ingest answers 503 (the broker slow to acknowledge, as when a topic is first
+     * created; writes are idempotent by id), then waits until search serves every one of them.
+     */
+    private static void publishAll(IngestClient.Kind kind, Map<String, String> records, Duration timeout) {
+        for (Map.Entry<String, String> record : records.entrySet()) {
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        Answer answer = ingest.put(kind, record.getKey(), record.getValue());
+                        assertThat(answer.status()).as("PUT %s %s: %s", kind, record.getKey(), answer).isEqualTo(202);
+                    });
+        }
+        Set<String> pending = new HashSet<>(records.keySet());
+        await().atMost(timeout).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            pending.removeIf(id -> search.record(kind, id).is(200));
+            assertThat(pending).as("%s not yet searchable", kind).isEmpty();
+        });
+    }
 }

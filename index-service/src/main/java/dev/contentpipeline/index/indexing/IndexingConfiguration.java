@@ -3,8 +3,12 @@ package dev.contentpipeline.index.indexing;
 import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.index.IndexProperties;
 import dev.contentpipeline.model.InvalidContentException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -12,13 +16,15 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The listener's failure path. Permanent failures (invalid records, mapping rejections) are dead-lettered by
- * the listener itself, item by item. Everything that reaches the error handler is passing (Elasticsearch
- * overloaded or down): it is retried with exponential back-off and jitter, without a limit, so nothing
- * acknowledged is ever skipped; the back-off is bounded by its maximum interval.
+ * the listener itself, item by item, once the rest of the batch is written. Everything that reaches the error
+ * handler is passing (Elasticsearch overloaded or down, the broker refusing a dead letter): the batch is retried
+ * with exponential back-off and jitter, without a limit, so nothing acknowledged is ever skipped; the back-off is
+ * bounded by its maximum interval. Each failed attempt is logged, as the handler itself says nothing above debug.
  */
 @Configuration(proxyBeanMethods = false)
 class IndexingConfiguration {
@@ -37,7 +43,34 @@ class IndexingConfiguration {
         backOff.setJitter(properties.retry().initialInterval().toMillis() / 2);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(InvalidContentException.class, IndexRejectedException.class);
+        handler.setRetryListeners(new FailedAttemptLog());
         return handler;
+    }
+
+    private static final class FailedAttemptLog implements RetryListener {
+
+        private static final Logger log = LoggerFactory.getLogger(IndexingConfiguration.class);
+
+        @Override
+        public void failedDelivery(ConsumerRecord<?, ?> record, Exception e, int attempt) {
+            log.warn("Record {}-{}@{} failed (attempt {}), to be retried after a back-off: {}", record.topic(),
+                    record.partition(), record.offset(), attempt, reason(e));
+        }
+
+        @Override
+        public void failedDelivery(ConsumerRecords<?, ?> records, Exception e, int attempt) {
+            log.warn("Batch of {} records from {} failed (attempt {}), to be retried after a back-off: {}",
+                    records.count(), records.partitions(), attempt, reason(e));
+        }
+
+        /** The indexer's own explanation where there is one, not the listener container's wrapper around it. */
+        private static String reason(Throwable e) {
+            Throwable reason = e;
+            while (!(reason instanceof RetryableIndexingException) && reason.getCause() != null) {
+                reason = reason.getCause();
+            }
+            return (reason instanceof RetryableIndexingException ? reason : e).getMessage();
+        }
     }
 
     /**

@@ -71,6 +71,8 @@ class ContentListenerIntegrationTests {
         registry.add("index.security.keys.publisher.scopes", () -> "write");
         registry.add("index.dead-letters.max-page-size", () -> "50");
         registry.add("index.dead-letters.excerpt-bytes", () -> "64");
+        // Pages of two, so that a handful of articles takes several pages.
+        registry.add("index.country-names.page-size", () -> "2");
     }
 
     @BeforeAll
@@ -228,23 +230,58 @@ class ContentListenerIntegrationTests {
     }
 
     @Test
-    void articlesCarryTheirCountriesNamesAndARenameReachesThem() {
+    void articlesCarryTheirCountriesNamesAndARenameReachesThem() throws IOException {
         publish(COUNTRIES, "AL", country("AL", "Albania", "Shqipëria", 1), null);
+        publish(COUNTRIES, "ME", country("ME", "Montenegro", "Crna Gora", 1), null);
         publish(ARTICLES, "iso-polyphony", ("{\"id\":\"iso-polyphony\",\"title\":\"Voices of Gjirokastër\","
                 + "\"body\":\"A drone and two soloists.\",\"countries\":[\"AL\"],"
                 + "\"publishedAt\":\"2026-01-01T00:00:00Z\",\"version\":4}").getBytes(StandardCharsets.UTF_8), null);
+        // More articles than one page holds, some naming a second country whose names they keep.
+        for (int i = 1; i <= 5; i++) {
+            publish(ARTICLES, "albania-" + i, ("{\"id\":\"albania-" + i + "\",\"title\":\"Albania " + i + "\","
+                    + "\"body\":\"b\",\"countries\":[\"AL\"" + (i % 2 == 0 ? ",\"ME\"" : "") + "],"
+                    + "\"publishedAt\":\"2026-01-01T00:00:00Z\",\"version\":" + (10 + i) + "}")
+                    .getBytes(StandardCharsets.UTF_8), null);
+        }
         await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(NullPointerException.class)
-                .untilAsserted(() -> assertThat(source(ARTICLE_ALIAS, "iso-polyphony").get("countryNames"))
-                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-                        .contains("Albania", "Shqipëria", "阿尔巴尼亚"));
+                .untilAsserted(() -> {
+                    assertThat(countryNames("iso-polyphony")).contains("Albania", "Shqipëria", "阿尔巴尼亚");
+                    assertThat(countryNames("albania-5")).contains("Shqipëria");
+                    assertThat(countryNames("albania-2")).contains("Shqipëria", "Crna Gora");
+                });
 
         publish(COUNTRIES, "AL", country("AL", "Albania", "Land of the Eagles", 2), null);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Map<String, Object> article = source(ARTICLE_ALIAS, "iso-polyphony");
-            assertThat(article.get("countryNames")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-                    .contains("Land of the Eagles").doesNotContain("Shqipëria");
+            assertThat(countryNames("iso-polyphony")).contains("Land of the Eagles").doesNotContain("Shqipëria");
             assertThat(article).containsEntry("version", 4).containsEntry("title", "Voices of Gjirokastër");
+            for (int i = 1; i <= 5; i++) {
+                assertThat(countryNames("albania-" + i)).as("albania-" + i).contains("Land of the Eagles")
+                        .doesNotContain("Shqipëria");
+                assertThat(source(ARTICLE_ALIAS, "albania-" + i)).containsEntry("version", 10 + i);
+            }
         });
+        assertThat(countryNames("albania-2")).as("the other country's names stay").contains("Crna Gora");
+    }
+
+    @Test
+    void aStaleCountryVersionReplayedChangesNoArticlesNames() throws Exception {
+        publish(COUNTRIES, "MK", country("MK", "North Macedonia", "Macedonia", 5), null);
+        publish(ARTICLES, "ohrid-summer", ("{\"id\":\"ohrid-summer\",\"title\":\"Summer at Ohrid\",\"body\":\"b\","
+                + "\"countries\":[\"MK\"],\"publishedAt\":\"2026-01-01T00:00:00Z\",\"version\":3}")
+                .getBytes(StandardCharsets.UTF_8), null);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(NullPointerException.class)
+                .untilAsserted(() -> assertThat(countryNames("ohrid-summer")).contains("Macedonia"));
+
+        publish(COUNTRIES, "MK", country("MK", "North Macedonia", "FYROM", 4), null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ConsumerLag.of(GROUP, COUNTRIES)).isZero());
+        assertThat(countryNames("ohrid-summer")).contains("Macedonia").doesNotContain("FYROM");
+        assertThat(source(COUNTRY_ALIAS, "MK")).containsEntry("version", 5);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> countryNames(String articleId) throws IOException {
+        return (List<String>) source(ARTICLE_ALIAS, articleId).get(CountryNameEnricher.FIELD);
     }
 
     private static byte[] country(String code, String name, String alias, long version) {

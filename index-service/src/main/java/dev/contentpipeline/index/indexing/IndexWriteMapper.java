@@ -20,12 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Turns a topic record into the document to index. The version comes from the record's JSON, else from its
- * {@code content-version} header (the only carrier on a tombstone), else from its timestamp in microseconds,
- * the scale ingest uses, so records produced by other tools still order by time.
+ * Maps a topic record to the index write it asks for: the document, its alias, id and version. The version comes
+ * from the record's JSON, else from its {@code content-version} header (the only carrier on a tombstone), else from
+ * its timestamp in microseconds, the scale ingest uses, so records produced by other tools still order by time.
  */
 @Component
-class IndexDocuments {
+class IndexWriteMapper {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -33,7 +33,7 @@ class IndexDocuments {
     private final IndexProperties properties;
     private final ContentNames names;
 
-    IndexDocuments(IndexProperties properties, ContentNames names) {
+    IndexWriteMapper(IndexProperties properties, ContentNames names) {
         this.properties = properties;
         this.names = names;
     }
@@ -82,6 +82,12 @@ class IndexDocuments {
         document.put(IndexFields.VERSION, version);
         document.put(IndexFields.DELETED, false);
         return new IndexWrite(record, alias, id, version, document);
+    }
+
+    /** The id of the request that published the record (header {@code request-id}), or "-". */
+    static String requestId(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(ContentHeaders.REQUEST_ID);
+        return header == null ? "-" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private ContentType typeOf(String topic) {
