@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -128,6 +130,18 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
      */
     private static String path(HttpServletRequest request) {
         return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
+    /**
+     * The filter registered ahead of every other of the service's filters, for a service whose keys are configured
+     * under {@code <realm>.security} ({@code <REALM>_SECURITY_KEYS_<NAME>_SHA256}).
+     */
+    public static FilterRegistrationBean<ApiKeyFilter> registration(String realm, ApiKeySettings settings,
+            Function<String, Optional<Scope>> requiredScope) {
+        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(realm,
+                realm.toUpperCase(Locale.ROOT) + "_SECURITY_KEYS", settings, requiredScope));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     /** Whether the path is the prefix or under it. */

@@ -28,17 +28,17 @@ public record Article(
     public static final String DEFAULT_LANGUAGE = "en";
 
     public Article {
-        Checks checks = new Checks();
+        FieldChecks checks = new FieldChecks();
         checks.maxItems("countries", countries, 250);
         checks.maxItems("tags", tags, 50);
-        id = Checks.clean(id);
-        title = Checks.clean(title);
-        summary = Checks.cleanText(summary);
-        body = Checks.cleanText(body);
-        language = Checks.clean(language) == null ? DEFAULT_LANGUAGE : Checks.clean(language);
-        countries = Checks.upperAll(countries);
-        tags = Checks.cleanAll(tags);
-        author = Checks.clean(author);
+        id = FieldChecks.clean(id);
+        title = FieldChecks.clean(title);
+        summary = FieldChecks.cleanText(summary);
+        body = FieldChecks.cleanText(body);
+        language = FieldChecks.clean(language) == null ? DEFAULT_LANGUAGE : FieldChecks.clean(language);
+        countries = FieldChecks.upperAll(countries);
+        tags = FieldChecks.cleanAll(tags);
+        author = FieldChecks.clean(author);
         updatedAt = updatedAt == null ? publishedAt : updatedAt;
 
         checks.matches("id", id, ID, "a slug of lower-case letters, digits and hyphens, at most 100 characters");

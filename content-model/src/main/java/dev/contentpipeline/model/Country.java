@@ -26,19 +26,19 @@ public record Country(
     static final int MAX_NAMES = 200;
 
     public Country {
-        Checks checks = new Checks();
+        FieldChecks checks = new FieldChecks();
         checks.maxItems("aliases", aliases, 100);
         checks.maxItems("names", names == null ? null : names.keySet(), MAX_NAMES);
         checks.maxItems("successors", successors, 50);
-        code = Checks.clean(code);
-        name = Checks.clean(name);
-        officialName = Checks.clean(officialName);
-        aliases = Checks.cleanAll(aliases);
-        names = Checks.cleanMap(names);
-        region = Checks.clean(region);
-        subregion = Checks.clean(subregion);
-        successors = Checks.upperAll(successors);
-        summary = Checks.cleanText(summary);
+        code = FieldChecks.clean(code);
+        name = FieldChecks.clean(name);
+        officialName = FieldChecks.clean(officialName);
+        aliases = FieldChecks.cleanAll(aliases);
+        names = FieldChecks.cleanMap(names);
+        region = FieldChecks.clean(region);
+        subregion = FieldChecks.clean(subregion);
+        successors = FieldChecks.upperAll(successors);
+        summary = FieldChecks.cleanText(summary);
 
         checks.countryCode("code", code);
         checks.text("name", name, true, 200);

@@ -12,33 +12,33 @@ class TextCleanerTests {
 
     @Test
     void singleLineTextLosesStrayWhitespaceAndControlsButNotContent() {
-        assertThat(Checks.clean("\u00A0 Caf\u0065\u0301\u2007du\tport\u202F\r\n")).isEqualTo("Café du port");
-        assertThat(Checks.clean("Two\n\nlines")).isEqualTo("Two lines");
-        assertThat(Checks.clean("Bell\u0007 and\u0000 nul\u009B")).isEqualTo("Bell and nul");
-        assertThat(Checks.clean("\uFEFFTitle")).isEqualTo("Title");
-        assertThat(Checks.clean(" \u00A0\u3000 ")).isNull();
+        assertThat(FieldChecks.clean("\u00A0 Caf\u0065\u0301\u2007du\tport\u202F\r\n")).isEqualTo("Café du port");
+        assertThat(FieldChecks.clean("Two\n\nlines")).isEqualTo("Two lines");
+        assertThat(FieldChecks.clean("Bell\u0007 and\u0000 nul\u009B")).isEqualTo("Bell and nul");
+        assertThat(FieldChecks.clean("\uFEFFTitle")).isEqualTo("Title");
+        assertThat(FieldChecks.clean(" \u00A0\u3000 ")).isNull();
     }
 
     @Test
     void joinersDirectionMarksAndSurrogatePairsStay() {
         String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
-        assertThat(Checks.clean(family)).isEqualTo(family);
-        assertThat(Checks.clean("می\u200Cخواهم")).isEqualTo("می\u200Cخواهم");
-        assertThat(Checks.clean("\u200Fשלום")).isEqualTo("\u200Fשלום");
-        assertThat(Checks.clean("soft\u00ADhyphen")).isEqualTo("soft\u00ADhyphen");
-        assertThat(Checks.clean("lone \uD800 half")).isEqualTo("lone \uFFFD half");
+        assertThat(FieldChecks.clean(family)).isEqualTo(family);
+        assertThat(FieldChecks.clean("می\u200Cخواهم")).isEqualTo("می\u200Cخواهم");
+        assertThat(FieldChecks.clean("\u200Fשלום")).isEqualTo("\u200Fשלום");
+        assertThat(FieldChecks.clean("soft\u00ADhyphen")).isEqualTo("soft\u00ADhyphen");
+        assertThat(FieldChecks.clean("lone \uD800 half")).isEqualTo("lone \uFFFD half");
     }
 
     @Test
     void multiLineTextKeepsParagraphsAsLineFeeds() {
-        assertThat(Checks.cleanText("  First line.\u00A0\r\nSecond\u2028third.\r\r\r\n\n  Next paragraph.  \n"))
+        assertThat(FieldChecks.cleanText("  First line.\u00A0\r\nSecond\u2028third.\r\r\r\n\n  Next paragraph.  \n"))
                 .isEqualTo("First line.\nSecond\nthird.\n\nNext paragraph.");
-        assertThat(Checks.cleanText("a\n \t \n\u00A0\nb")).isEqualTo("a\n\nb");
+        assertThat(FieldChecks.cleanText("a\n \t \n\u00A0\nb")).isEqualTo("a\n\nb");
     }
 
     @Test
     void cleaningRunsBeforeNormalisationSoDroppedCharactersCannotSplitACharacter() {
-        assertThat(Checks.clean("e\uFEFF\u0301")).isEqualTo("é").hasSize(1);
+        assertThat(FieldChecks.clean("e\uFEFF\u0301")).isEqualTo("é").hasSize(1);
     }
 
     @Test

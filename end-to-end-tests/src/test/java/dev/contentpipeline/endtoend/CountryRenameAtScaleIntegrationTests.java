@@ -47,8 +47,8 @@ class CountryRenameAtScaleIntegrationTests {
         String oldAlias = "Melita";
         String newAlias = "Island of Honey " + scenario;
         Path logs = Files.createDirectories(Path.of("target", "resilience-logs"));
-        ServiceProcess indexer = ServiceProcess.start("index-service-" + scenario, ThreeServices.jar("index"),
-                ThreeServices.as(PipelineService.INDEX, Map.of(
+        ServiceProcess indexer = ServiceProcess.start("index-service-" + scenario, RunningServices.jar("index"),
+                RunningServices.as(PipelineService.INDEX, Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", Infrastructure.shared().kafkaBootstrapServers(),
                         "CONTENT_TOPICS_ARTICLES", scenario + ".articles",
                         "CONTENT_TOPICS_COUNTRIES", scenario + ".countries",

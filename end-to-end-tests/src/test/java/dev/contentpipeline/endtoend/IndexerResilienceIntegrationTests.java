@@ -206,7 +206,7 @@ class IndexerResilienceIntegrationTests {
                 "CONTENT_ALIASES_COUNTRIES", scenario + "-countries",
                 "JAVA_TOOL_OPTIONS", QUICK_START));
         ServiceProcess ingest = ServiceProcess.start("ingest-service-" + scenario,
-                Path.of(System.getProperty("pipeline.ingest.jar")), ThreeServices.as(PipelineService.INGEST, env), logs);
+                Path.of(System.getProperty("pipeline.ingest.jar")), RunningServices.as(PipelineService.INGEST, env), logs);
         indexers.add(ingest);
         ingest.awaitHealthy(Duration.ofSeconds(120));
         startIndexer();
@@ -286,7 +286,7 @@ class IndexerResilienceIntegrationTests {
     private ServiceProcess startIndexer() throws IOException {
         Path logs = Files.createDirectories(Path.of("target", "resilience-logs"));
         ServiceProcess indexer = ServiceProcess.start("index-service-" + scenario + "-" + indexers.size(),
-                Path.of(System.getProperty("pipeline.index.jar")), ThreeServices.as(PipelineService.INDEX, Map.of(
+                Path.of(System.getProperty("pipeline.index.jar")), RunningServices.as(PipelineService.INDEX, Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", Infrastructure.shared().kafkaBootstrapServers(),
                         "CONTENT_TOPICS_ARTICLES", topic(),
                         "CONTENT_TOPICS_COUNTRIES", scenario + ".countries",

@@ -26,13 +26,13 @@ import static org.awaitility.Awaitility.await;
 class PipelineEndToEndIntegrationTests {
 
     private static final IngestApiKey API_KEY = IngestApiKey.random("endtoend");
-    private static ThreeServices services;
+    private static RunningServices services;
     private static IngestClient ingest;
     private static SearchClient search;
 
     @BeforeAll
     static void startServices() throws Exception {
-        services = ThreeServices.start("end-to-end", API_KEY, Map.of(), Duration.ofSeconds(120));
+        services = RunningServices.start("end-to-end", API_KEY, Map.of(), Duration.ofSeconds(120));
         ingest = new IngestClient(services.ingestUrl(), API_KEY.key());
         search = new SearchClient(services.searchUrl());
         // The first record also waits for the indexer to join its group and get its partitions.

@@ -32,14 +32,14 @@ class SearchableWaitEndToEndIntegrationTests {
     private static final int WRITERS = 4;
     private static final int WRITES_EACH = 50;
 
-    private static ThreeServices services;
+    private static RunningServices services;
     private static IngestClient ingest;
     private static SearchClient search;
 
     @BeforeAll
     static void startServices() throws Exception {
         // Generous: the three start side by side on a machine that may be busy with other builds.
-        services = ThreeServices.start("searchable-wait", API_KEY, Map.of(), Duration.ofSeconds(300));
+        services = RunningServices.start("searchable-wait", API_KEY, Map.of(), Duration.ofSeconds(300));
         ingest = new IngestClient(services.ingestUrl(), API_KEY.key());
         search = new SearchClient(services.searchUrl());
         // The first write also waits for the indexer to join its group and get its partitions.

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Checks articles/*.json; exit status 0 when every check passes, 1 otherwise, each problem printed.
+ * FieldChecks articles/*.json; exit status 0 when every check passes, 1 otherwise, each problem printed.
  *
  * <p>Per file: one JSON object with exactly the keys id, title, summary, body, language, countries, tags, author,
  * publishedAt, updatedAt (in that order), none blank; the id a slug and the file named after it; language en or zh,

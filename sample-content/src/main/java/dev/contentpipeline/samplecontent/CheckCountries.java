@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks countries.ndjson against the seed and the table it was generated from; exit status 0 when every check
+ * FieldChecks countries.ndjson against the seed and the table it was generated from; exit status 0 when every check
  * passes, 1 otherwise, each problem printed. countries.ndjson does not carry the seed spelling (seedName is not a
  * Country field): line i takes it from row i of countries-source.tsv, which must name the same code.
  *

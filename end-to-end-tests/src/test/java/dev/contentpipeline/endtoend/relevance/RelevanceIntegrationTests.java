@@ -3,7 +3,7 @@ package dev.contentpipeline.endtoend.relevance;
 import dev.contentpipeline.client.Answer;
 import dev.contentpipeline.client.IngestClient;
 import dev.contentpipeline.client.SearchClient;
-import dev.contentpipeline.endtoend.ThreeServices;
+import dev.contentpipeline.endtoend.RunningServices;
 import dev.contentpipeline.localstack.IngestApiKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +45,7 @@ class RelevanceIntegrationTests {
 
     private static final int CONCURRENT_QUERIES = 4;
 
-    private static ThreeServices services;
+    private static RunningServices services;
     private static IngestClient ingest;
     private static SearchClient search;
 
@@ -53,7 +53,7 @@ class RelevanceIntegrationTests {
     static void startServicesAndPublishTheSampleContent() throws Exception {
         IngestApiKey key = IngestApiKey.random("relevance");
         // Generous: on a small machine busy with other builds three Spring Boot services start slowly.
-        services = ThreeServices.start("relevance", key, ISOLATED_SETTINGS,
+        services = RunningServices.start("relevance", key, ISOLATED_SETTINGS,
                 Duration.ofSeconds(300));
         ingest = new IngestClient(services.ingestUrl(), key.key());
         search = new SearchClient(services.searchUrl());

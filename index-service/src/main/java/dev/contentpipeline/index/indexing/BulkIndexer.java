@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Writes a batch in one bulk request with external versions, so a redelivered or older version is a
- * conflict (counted, harmless) rather than an overwrite. Checks every item: a passing failure (429, 5xx)
+ * conflict (counted, harmless) rather than an overwrite. FieldChecks every item: a passing failure (429, 5xx)
  * fails the whole batch for a retry; a permanent one is returned for the dead-letter topic.
  */
 @Component

@@ -6,7 +6,6 @@ import dev.contentpipeline.index.IndexProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 import java.util.Optional;
 
@@ -20,10 +19,7 @@ class ManagementDoor {
 
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(IndexProperties properties) {
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
-                new ApiKeyFilter("index", "INDEX_SECURITY_KEYS", properties.security(), ManagementDoor::requiredScope));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+        return ApiKeyFilter.registration("index", properties.security(), ManagementDoor::requiredScope);
     }
 
     static Optional<Scope> requiredScope(String path) {

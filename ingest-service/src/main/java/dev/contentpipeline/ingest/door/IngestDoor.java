@@ -6,7 +6,6 @@ import dev.contentpipeline.ingest.IngestProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 import java.util.Optional;
 
@@ -20,10 +19,7 @@ class IngestDoor {
 
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(IngestProperties properties) {
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
-                new ApiKeyFilter("ingest", "INGEST_SECURITY_KEYS", properties.security(), IngestDoor::requiredScope));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+        return ApiKeyFilter.registration("ingest", properties.security(), IngestDoor::requiredScope);
     }
 
     static Optional<Scope> requiredScope(String path) {

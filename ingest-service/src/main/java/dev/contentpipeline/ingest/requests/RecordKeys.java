@@ -6,7 +6,7 @@ import dev.contentpipeline.model.InvalidContentException;
 
 import java.util.Locale;
 
-/** Checks the id or code that names a record in a path or a bulk line. */
+/** FieldChecks the id or code that names a record in a path or a bulk line. */
 public final class RecordKeys {
 
     private RecordKeys() {

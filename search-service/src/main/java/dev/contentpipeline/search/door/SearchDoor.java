@@ -29,10 +29,7 @@ class SearchDoor {
 
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(SearchProperties properties) {
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
-                new ApiKeyFilter("search", "SEARCH_SECURITY_KEYS", properties.security(), SearchDoor::requiredScope));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+        return ApiKeyFilter.registration("search", properties.security(), SearchDoor::requiredScope);
     }
 
     static Optional<Scope> requiredScope(String path) {

@@ -6,7 +6,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import dev.contentpipeline.search.SearchProperties;
 import dev.contentpipeline.search.countries.Countries;
-import dev.contentpipeline.search.countries.CountryDirectory;
+import dev.contentpipeline.search.countries.CountryCache;
 import dev.contentpipeline.search.door.SearchGate;
 import dev.contentpipeline.search.hits.HitReader;
 import dev.contentpipeline.search.problems.SearchEndpoint;
@@ -36,11 +36,11 @@ class SearchController {
 
     private final SearchGate gate;
     private final SearchQueryFactory queries;
-    private final CountryDirectory directory;
+    private final CountryCache directory;
     private final SpellingSuggestions spelling;
     private final SearchProperties properties;
 
-    SearchController(SearchGate gate, SearchQueryFactory queries, CountryDirectory directory,
+    SearchController(SearchGate gate, SearchQueryFactory queries, CountryCache directory,
                      SpellingSuggestions spelling, SearchProperties properties) {
         this.gate = gate;
         this.queries = queries;

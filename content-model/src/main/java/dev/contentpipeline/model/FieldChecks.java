@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Collects every violation of one record, then throws them together. */
-final class Checks {
+final class FieldChecks {
 
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
@@ -36,7 +36,7 @@ final class Checks {
         if (values == null) {
             return List.of();
         }
-        return values.stream().map(Checks::clean).filter(Objects::nonNull).distinct().toList();
+        return values.stream().map(FieldChecks::clean).filter(Objects::nonNull).distinct().toList();
     }
 
     static List<String> upperAll(List<String> values) {

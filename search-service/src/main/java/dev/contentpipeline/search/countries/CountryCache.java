@@ -21,9 +21,9 @@ import java.util.Map;
  * When Elasticsearch cannot be read, the last good copy serves (at first, none: no region filter, no card).
  */
 @Component
-public class CountryDirectory {
+public class CountryCache {
 
-    private static final Logger log = LoggerFactory.getLogger(CountryDirectory.class);
+    private static final Logger log = LoggerFactory.getLogger(CountryCache.class);
     /** More than ISO 3166-1 assigns, reserved and historical codes included. */
     private static final int MAX_COUNTRIES = 1_000;
 
@@ -34,7 +34,7 @@ public class CountryDirectory {
     private volatile long readAt;
     private volatile boolean read;
 
-    CountryDirectory(ElasticsearchClient client, SearchProperties properties, ContentNames names) {
+    CountryCache(ElasticsearchClient client, SearchProperties properties, ContentNames names) {
         this.alias = names.aliases().countries();
         this.client = client;
         this.properties = properties;

@@ -18,11 +18,11 @@ import java.util.Map;
  * ingest-, index- and search-service from their executable jars, as processes on the shared broker and
  * Elasticsearch, ingest knowing one API key; started side by side and awaited healthy.
  */
-public final class ThreeServices implements AutoCloseable {
+public final class RunningServices implements AutoCloseable {
 
     private final List<ServiceProcess> services;
 
-    private ThreeServices(List<ServiceProcess> services) {
+    private RunningServices(List<ServiceProcess> services) {
         this.services = services;
     }
 
@@ -30,7 +30,7 @@ public final class ThreeServices implements AutoCloseable {
      * @param settings more environment for all three (topics, aliases, a consumer group of the caller's own)
      * @param healthyWithin how long each may take to answer its health check
      */
-    public static ThreeServices start(String name, IngestApiKey key, Map<String, String> settings,
+    public static RunningServices start(String name, IngestApiKey key, Map<String, String> settings,
             Duration healthyWithin) throws IOException {
         Infrastructure infrastructure = Infrastructure.shared();
         Map<String, String> env = new HashMap<>(key.environment());
@@ -40,7 +40,7 @@ public final class ThreeServices implements AutoCloseable {
         env.put("SEARCH_CLIENTRATELIMIT_BURST", "100000");
         env.putAll(settings);
         Path logs = Files.createTempDirectory(name + "-logs");
-        ThreeServices started = new ThreeServices(List.of(
+        RunningServices started = new RunningServices(List.of(
                 ServiceProcess.start("ingest-service", jar("ingest"), as(PipelineService.INGEST, env), logs),
                 ServiceProcess.start("index-service", jar("index"), as(PipelineService.INDEX, env), logs),
                 ServiceProcess.start("search-service", jar("search"), as(PipelineService.SEARCH, env), logs)));
