@@ -57,6 +57,11 @@ public final class RunningServices implements AutoCloseable {
         return services.get(0).baseUrl();
     }
 
+    /** index-service's management API (dead letters, rebuilds), behind the admin key. */
+    public String indexUrl() {
+        return services.get(1).baseUrl();
+    }
+
     /** index-service's log, where it writes a line per record it indexed. */
     public Path indexLog() {
         return services.get(1).logFile();

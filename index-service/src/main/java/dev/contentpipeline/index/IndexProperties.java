@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param batch how many records, and how many bytes, one batch (and so one bulk request) may hold, and how long
  *              a poll waits for a batch to fill
  * @param countryNames how the articles naming a changed country are written again with its new names
+ * @param rebuild how a rebuild replays the topics into the next index version
  */
 @Validated
 @ConfigurationProperties("index")
@@ -31,7 +32,8 @@ public record IndexProperties(
         @Valid @NotNull @DefaultValue Retry retry,
         @NotNull @DefaultValue("1MB") DataSize maxRecordBytes,
         @Valid @NotNull @DefaultValue Batch batch,
-        @Valid @NotNull @DefaultValue CountryNames countryNames) {
+        @Valid @NotNull @DefaultValue CountryNames countryNames,
+        @Valid @NotNull @DefaultValue Rebuild rebuild) {
 
     public record Batch(
             @Min(1) @DefaultValue("1000") int maxRecords,
@@ -45,6 +47,17 @@ public record IndexProperties(
      */
     public record CountryNames(
             @Min(1) @Max(10000) @DefaultValue("500") int pageSize) {
+    }
+
+    /**
+     * @param maxRecordsPerSecond the most records a rebuild (or a rollback's catch-up) replays a second, so that it
+     *                            leaves Elasticsearch room for live writes and searches; 0 for no limit
+     * @param maxAttempts how many times a rebuild tries a batch Elasticsearch could not take (with the back-off of
+     *                    {@code index.retry}) before it gives up, leaving the aliases where they were
+     */
+    public record Rebuild(
+            @Min(0) @DefaultValue("0") int maxRecordsPerSecond,
+            @Min(1) @Max(100) @DefaultValue("10") int maxAttempts) {
     }
 
     public record Retry(

@@ -17,13 +17,14 @@ import java.util.List;
 
 /**
  * Writes a batch in one bulk request with external versions, so a redelivered or older version is a
- * conflict (counted, harmless) rather than an overwrite. FieldChecks every item: a passing failure (429, 5xx)
+ * conflict (counted, harmless) rather than an overwrite. Checks every item: a passing failure (429, 5xx)
  * fails the whole batch for a retry; a permanent one is returned for the dead-letter topic.
  */
 @Component
 class BulkIndexer {
 
-    record Rejection(IndexWrite write, String reason) {
+    /** A write Elasticsearch refused for good, with the item's HTTP status. */
+    record Rejection(IndexWrite write, int status, String reason) {
     }
 
     private final ElasticsearchClient client;
@@ -46,7 +47,7 @@ class BulkIndexer {
         }
         BulkRequest.Builder request = new BulkRequest.Builder();
         for (IndexWrite write : writes) {
-            request.operations(op -> op.index(i -> i.index(write.alias()).id(write.id())
+            request.operations(op -> op.index(i -> i.index(write.target()).id(write.id())
                     .version(write.version())
                     .versionType(write.sameVersion() ? VersionType.ExternalGte : VersionType.External)
                     .document(write.document())));
@@ -64,7 +65,7 @@ class BulkIndexer {
                 failed.increment();
                 retryReason = item.status() + " " + item.error().type() + ": " + item.error().reason();
             } else {
-                rejections.add(new Rejection(writes.get(i),
+                rejections.add(new Rejection(writes.get(i), item.status(),
                         item.status() + " " + item.error().type() + ": " + item.error().reason()));
             }
         }

@@ -1,7 +1,6 @@
 package dev.contentpipeline.index.indexing;
 
 import dev.contentpipeline.connections.ContentNames;
-import dev.contentpipeline.model.InvalidContentException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -9,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -29,42 +27,25 @@ class ContentListener {
 
     private static final Logger indexedLog = LoggerFactory.getLogger(INDEXED_LOG);
 
-    private final IndexWriteMapper mapper;
-    private final CountryNameEnricher countryNames;
-    private final BulkIndexer indexer;
+    private final BatchWriter writer;
     private final DeadLetterSender deadLetters;
-
+    private final IndexTargets aliases;
     private final List<String> topics;
 
-    ContentListener(IndexWriteMapper mapper, CountryNameEnricher countryNames, BulkIndexer indexer,
-                    DeadLetterSender deadLetters, ContentNames names) {
+    ContentListener(BatchWriter writer, DeadLetterSender deadLetters, ContentNames names) {
         this.topics = List.of(names.topics().articles(), names.topics().countries());
-        this.mapper = mapper;
-        this.countryNames = countryNames;
-        this.indexer = indexer;
+        this.aliases = IndexTargets.aliases(names);
+        this.writer = writer;
         this.deadLetters = deadLetters;
     }
 
     @KafkaListener(id = "content-indexer", idIsGroup = false, batch = "true",
             topics = "#{__listener.topics}")
     void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        List<IndexWrite> writes = new ArrayList<>(records.size());
-        List<DeadLetterSender.Letter> poison = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                writes.add(mapper.toWrite(record));
-            } catch (InvalidContentException e) {
-                poison.add(new DeadLetterSender.Letter(record, e));
-            }
-        }
-        countryNames.enrich(writes);
-        List<BulkIndexer.Rejection> rejections = indexer.write(writes);
-        rejections.forEach(rejection -> poison.add(new DeadLetterSender.Letter(rejection.write().source(),
-                new IndexRejectedException(rejection.reason()))));
-        logIndexed(writes, rejections);
-        countryNames.refreshArticlesNamingCountriesOf(writes);
+        BatchWriter.Outcome outcome = writer.write(records, aliases);
+        logIndexed(outcome);
         // Last: a batch that fails before here for a passing reason is tried again, and must not dead-letter twice.
-        deadLetters.send(poison, consumer);
+        deadLetters.send(outcome.poison, consumer);
     }
 
     /** The topics consumed, read by the listener annotation. */
@@ -77,16 +58,16 @@ class ContentListener {
      * {@code request-id}), so that an operator can follow a write from ingest's log to here. Its own logger,
      * {@value #INDEXED_LOG}, so that it can be turned off.
      */
-    private static void logIndexed(List<IndexWrite> writes, List<BulkIndexer.Rejection> rejections) {
+    private static void logIndexed(BatchWriter.Outcome outcome) {
         if (!indexedLog.isInfoEnabled()) {
             return;
         }
         Set<IndexWrite> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
-        rejections.forEach(r -> rejected.add(r.write()));
-        for (IndexWrite write : writes) {
+        outcome.rejections.forEach(r -> rejected.add(r.write()));
+        for (IndexWrite write : outcome.writes) {
             if (!rejected.contains(write)) {
                 ConsumerRecord<String, byte[]> record = write.source();
-                indexedLog.info("Indexed {} {} version {} from {}-{}@{} request-id {}", write.alias(), write.id(),
+                indexedLog.info("Indexed {} {} version {} from {}-{}@{} request-id {}", write.target(), write.id(),
                         write.version(), record.topic(), record.partition(), record.offset(),
                         IndexWriteMapper.requestId(record));
             }

@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.index.IndexProperties;
 import dev.contentpipeline.model.IndexFields;
 import org.slf4j.Logger;
@@ -40,28 +39,29 @@ class CountryNameEnricher {
 
     private final ElasticsearchClient client;
     private final BulkIndexer indexer;
-    private final ContentNames.Aliases aliases;
     private final int pageSize;
 
-    CountryNameEnricher(ElasticsearchClient client, BulkIndexer indexer, ContentNames names,
-                        IndexProperties properties) {
+    CountryNameEnricher(ElasticsearchClient client, BulkIndexer indexer, IndexProperties properties) {
         this.client = client;
         this.indexer = indexer;
-        this.aliases = names.aliases();
         this.pageSize = properties.countryNames().pageSize();
     }
 
-    /** Adds countryNames to the batch's article writes, from the batch's own country writes, else the index. */
-    void enrich(List<IndexWrite> writes) {
+    /**
+     * Adds countryNames to the batch's article writes, from the batch's own country writes, else the countries
+     * target.
+     */
+    void enrich(List<IndexWrite> writes, IndexTargets targets) {
         CountryNameTable known = new CountryNameTable();
         // The newest version in the batch wins, as it does in the index.
-        writes.stream().filter(this::isCountry).sorted(Comparator.comparingLong(IndexWrite::version))
+        writes.stream().filter(write -> write.target().equals(targets.countries()))
+                .sorted(Comparator.comparingLong(IndexWrite::version))
                 .forEach(write -> known.put(write.id(), write.document()));
-        List<IndexWrite> articles = writes.stream().filter(write -> write.alias().equals(aliases.articles())
+        List<IndexWrite> articles = writes.stream().filter(write -> write.target().equals(targets.articles())
                 && !Boolean.TRUE.equals(write.document().get(IndexFields.DELETED))).toList();
         Set<String> missing = new LinkedHashSet<>();
         articles.forEach(write -> known.addUnknownCodes(write.document(), missing));
-        known.putAll(lookUp(missing));
+        known.putAll(lookUp(missing, targets));
         articles.forEach(write -> write.document().put(FIELD, known.namesFor(write.document())));
     }
 
@@ -70,38 +70,40 @@ class CountryNameEnricher {
      * come from the countries index, which the batch's writes have reached, so a stale version that lost there
      * changes no article; an article whose names stay the same is not written.
      */
-    void refreshArticlesNamingCountriesOf(List<IndexWrite> writes) {
-        List<String> codes = writes.stream().filter(this::isCountry).map(IndexWrite::id).distinct().toList();
+    void refreshArticlesNamingCountriesOf(List<IndexWrite> writes, IndexTargets targets) {
+        List<String> codes = writes.stream().filter(write -> write.target().equals(targets.countries()))
+                .map(IndexWrite::id).distinct().toList();
         if (codes.isEmpty()) {
             return;
         }
-        CountryNameTable changed = lookUp(codes);
+        CountryNameTable changed = lookUp(codes, targets);
         codes.forEach(changed::putWithoutNames);
         try {
-            client.indices().refresh(r -> r.index(aliases.articles()).ignoreUnavailable(true));
+            client.indices().refresh(r -> r.index(targets.articles()).ignoreUnavailable(true));
         } catch (IOException | ElasticsearchException e) {
-            throw new RetryableIndexingException("Could not refresh " + aliases.articles() + ": " + e.getMessage(), e);
+            throw new RetryableIndexingException("Could not refresh " + targets.articles() + ": " + e.getMessage(), e);
         }
         int read = 0;
         int written = 0;
         List<Hit<Map>> page = List.of();
         do {
-            page = nextPage(codes, page.isEmpty() ? null : page.get(page.size() - 1).id());
-            List<IndexWrite> rewrites = rewrites(page, changed);
+            page = nextPage(codes, page.isEmpty() ? null : page.get(page.size() - 1).id(), targets);
+            List<IndexWrite> rewrites = rewrites(page, changed, targets);
             indexer.write(rewrites).forEach(rejection -> log.warn("Could not refresh the country names of article "
                     + "{}: {}", rejection.write().id(), rejection.reason()));
             read += page.size();
             written += rewrites.size();
         } while (page.size() == pageSize);
-        log.info("Country names of {} refreshed: {} articles name them, {} written again", codes, read, written);
+        log.info("Country names of {} refreshed in {}: {} articles name them, {} written again", codes,
+                targets.articles(), read, written);
     }
 
     /** The next page of live articles naming any of the codes, in id order, after the given id. */
-    private List<Hit<Map>> nextPage(List<String> codes, String afterId) {
+    private List<Hit<Map>> nextPage(List<String> codes, String afterId, IndexTargets targets) {
         List<FieldValue> values = codes.stream().map(FieldValue::of).toList();
         try {
             return client.search(s -> {
-                s.index(aliases.articles()).ignoreUnavailable(true).size(pageSize).trackTotalHits(t -> t.enabled(false))
+                s.index(targets.articles()).ignoreUnavailable(true).size(pageSize).trackTotalHits(t -> t.enabled(false))
                         .sort(o -> o.field(f -> f.field(IndexFields.ID)))
                         .query(q -> q.bool(b -> b
                                 .filter(f -> f.terms(t -> t.field("countries").terms(v -> v.value(values))))
@@ -115,31 +117,31 @@ class CountryNameEnricher {
     }
 
     @SuppressWarnings("unchecked")
-    private List<IndexWrite> rewrites(List<Hit<Map>> page, CountryNameTable changed) {
+    private List<IndexWrite> rewrites(List<Hit<Map>> page, CountryNameTable changed, IndexTargets targets) {
         CountryNameTable known = new CountryNameTable(changed);
         Set<String> others = new LinkedHashSet<>();
         page.forEach(hit -> known.addUnknownCodes(hit.source(), others));
-        known.putAll(lookUp(others));
+        known.putAll(lookUp(others, targets));
         List<IndexWrite> rewrites = new ArrayList<>(page.size());
         for (Hit<Map> hit : page) {
             List<String> names = known.namesFor(hit.source());
             if (!names.equals(hit.source().get(FIELD))) {
                 Map<String, Object> document = new HashMap<>(hit.source());
                 document.put(FIELD, names);
-                rewrites.add(new IndexWrite(null, aliases.articles(), hit.id(),
+                rewrites.add(new IndexWrite(null, targets.articles(), hit.id(),
                         ((Number) document.get(IndexFields.VERSION)).longValue(), document, true));
             }
         }
         return rewrites;
     }
 
-    private CountryNameTable lookUp(Collection<String> codes) {
+    private CountryNameTable lookUp(Collection<String> codes, IndexTargets targets) {
         CountryNameTable found = new CountryNameTable();
         if (codes.isEmpty()) {
             return found;
         }
         try {
-            MgetResponse<Map> response = client.mget(m -> m.index(aliases.countries())
+            MgetResponse<Map> response = client.mget(m -> m.index(targets.countries())
                     .ids(List.copyOf(new LinkedHashSet<>(codes))), Map.class);
             response.docs().stream().filter(doc -> doc.isResult() && doc.result().found())
                     .forEach(doc -> found.put(doc.result().id(), doc.result().source()));
@@ -147,9 +149,5 @@ class CountryNameEnricher {
             throw new RetryableIndexingException("Could not read the country names: " + e.getMessage(), e);
         }
         return found;
-    }
-
-    private boolean isCountry(IndexWrite write) {
-        return write.alias().equals(aliases.countries());
     }
 }

@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Maps a topic record to the index write it asks for: the document, its alias, id and version. The version comes
+ * Maps a topic record to the index write it asks for: the document, its target, id and version. The version comes
  * from the record's JSON, else from its {@code content-version} header (the only carrier on a tombstone), else from
  * its timestamp in microseconds, the scale ingest uses, so records produced by other tools still order by time.
  */
@@ -38,9 +38,9 @@ class IndexWriteMapper {
         this.names = names;
     }
 
-    IndexWrite toWrite(ConsumerRecord<String, byte[]> record) {
+    IndexWrite toWrite(ConsumerRecord<String, byte[]> record, IndexTargets targets) {
         ContentType type = typeOf(record.topic());
-        String alias = names.aliases().of(type);
+        String target = targets.of(type);
         if (record.key() == null || record.key().isBlank()) {
             throw InvalidContentException.of("key", "a record needs its id as the key");
         }
@@ -55,7 +55,7 @@ class IndexWriteMapper {
             marker.put(IndexFields.ID, record.key());
             marker.put(IndexFields.VERSION, version);
             marker.put(IndexFields.DELETED, true);
-            return new IndexWrite(record, alias, record.key(), version, marker);
+            return new IndexWrite(record, target, record.key(), version, marker);
         }
         String id;
         Long recordVersion;
@@ -81,7 +81,7 @@ class IndexWriteMapper {
         document.put(IndexFields.ID, id);
         document.put(IndexFields.VERSION, version);
         document.put(IndexFields.DELETED, false);
-        return new IndexWrite(record, alias, id, version, document);
+        return new IndexWrite(record, target, id, version, document);
     }
 
     /** The id of the request that published the record (header {@code request-id}), or "-". */

@@ -1,0 +1,244 @@
+package dev.contentpipeline.endtoend;
+
+import dev.contentpipeline.client.IngestClient;
+import dev.contentpipeline.client.SearchClient;
+import dev.contentpipeline.localstack.ElasticsearchAccess;
+import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.IngestApiKey;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The indices rebuilt, and rolled back, while a publisher writes through ingest-service and a reader searches through
+ * search-service, all three services as processes on the real broker and Elasticsearch. The steady articles exist
+ * before anything starts and carry a word no other record has; every search for it must answer, and count all of
+ * them, whichever version of the index the aliases point at. The replay is held to 500 records a second, so that the
+ * writes land while it runs. {@code -Drebuild.steady} changes how many steady articles.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RebuildWithoutDowntimeIntegrationTests {
+
+    private static final int STEADY = Integer.getInteger("rebuild.steady", 2_000);
+    private static final String TERM = "halcyonmarker";
+    private static final Duration GENEROUS = Duration.ofMinutes(10);
+
+    private String scenario;
+    private RunningServices services;
+    private IngestClient ingest;
+    private RebuildCalls rebuilds;
+    private int renames;
+
+    @BeforeAll
+    void startServicesWithSteadyArticles() throws Exception {
+        scenario = "rebuild-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        IngestApiKey key = IngestApiKey.random("rebuild");
+        Map<String, String> settings = new HashMap<>(key.adminEnvironment("INDEX"));
+        settings.put("CONTENT_TOPICS_ARTICLES", scenario + ".articles");
+        settings.put("CONTENT_TOPICS_COUNTRIES", scenario + ".countries");
+        settings.put("CONTENT_ALIASES_ARTICLES", articles());
+        settings.put("CONTENT_ALIASES_COUNTRIES", countries());
+        settings.put("SPRING_KAFKA_CONSUMER_GROUP_ID", scenario);
+        settings.put("INDEX_REBUILD_MAXRECORDSPERSECOND", "500");
+        services = RunningServices.start(scenario, key, settings, Duration.ofMinutes(3));
+        ingest = new IngestClient(services.ingestUrl(), key.key(), Duration.ofSeconds(30));
+        rebuilds = new RebuildCalls(services.indexUrl(), key.authorization());
+        assertThat(ingest.put(IngestClient.Kind.COUNTRIES, "MT", country(nextAlias())).status()).isEqualTo(202);
+        try (KafkaProducer<String, byte[]> producer = TopicRecords.producer(20)) {
+            for (int n = 0; n < STEADY; n++) {
+                producer.send(new ProducerRecord<>(scenario + ".articles", "steady-" + n,
+                        steady(n, "first version").getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        SearchClient search = new SearchClient(services.searchUrl());
+        await().atMost(GENEROUS).pollInterval(Duration.ofSeconds(1)).until(() ->
+                search.search(TERM, "&type=article&size=1").json().path("total").asLong() == STEADY);
+    }
+
+    @AfterAll
+    void stopServices() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void rebuildUnderWritesAndSearchesLosesNoHitAndEndsHoldingTheTopicsNewestVersions() throws Exception {
+        String before = behind(articles());
+        List<JsonNode> reports;
+        String renamed;
+        try (SearchWatch reader = new SearchWatch(services.searchUrl(), TERM, STEADY);
+             ChurnWriter writer = churn()) {
+            await().atMost(GENEROUS).until(() -> writer.writes() >= 20 && reader.searches() >= 5);
+            rebuilds.rebuild();
+            // A country renamed while the replay runs: the new articles index must carry the new names.
+            renamed = nextAlias();
+            assertThat(ingest.put(IngestClient.Kind.COUNTRIES, "MT", country(renamed)).status()).isEqualTo(202);
+            reports = rebuilds.awaitEnd(GENEROUS);
+            int writtenAtTheEnd = writer.writes();
+            await().atMost(GENEROUS).until(() -> writer.writes() >= writtenAtTheEnd + 20);
+            writer.close();
+            awaitTheTopicsNewestVersions();
+            reader.close();
+            assertReaderAndWriter(reader, writer);
+        }
+        JsonNode done = reports.get(reports.size() - 1);
+        assertThat(done.path("state").asString()).as(reports.toString()).isEqualTo("done");
+        String after = behind(articles());
+        assertThat(after).as("the alias moved to the next version").isNotEqualTo(before);
+        assertThat(version(after)).isEqualTo(version(before) + 1);
+        assertThat(exists(before)).as("the previous version is kept").isTrue();
+        assertThat(liveArticlesNaming(renamed)).as("articles enriched with the name given during the rebuild")
+                .isEqualTo(liveArticles());
+        printReports("rebuild", reports);
+    }
+
+    @Test
+    void rollbackUnderWritesAndSearchesReturnsToThePreviousVersionHoldingEveryWriteMadeSinceTheSwap()
+            throws Exception {
+        String before = behind(articles());
+        rebuilds.rebuild();
+        assertThat(rebuilds.awaitEnd(GENEROUS).get(0).path("operation").asString()).isEqualTo("rebuild");
+        assertThat(behind(articles())).isNotEqualTo(before);
+        // Only the new version sees these: the rollback must replay them into the old one before it returns.
+        for (int n = 0; n < 30; n++) {
+            assertThat(ingest.put(IngestClient.Kind.ARTICLES, "steady-" + n, steady(n, "after the swap")).status())
+                    .isEqualTo(202);
+        }
+        assertThat(ingest.delete(IngestClient.Kind.ARTICLES, "churn-1").status()).isEqualTo(202);
+        String renamed = nextAlias();
+        assertThat(ingest.put(IngestClient.Kind.COUNTRIES, "MT", country(renamed)).status()).isEqualTo(202);
+        awaitTheTopicsNewestVersions();
+
+        List<JsonNode> reports;
+        try (SearchWatch reader = new SearchWatch(services.searchUrl(), TERM, STEADY);
+             ChurnWriter writer = churn()) {
+            await().atMost(GENEROUS).until(() -> writer.writes() >= 20 && reader.searches() >= 5);
+            rebuilds.rollback();
+            reports = rebuilds.awaitEnd(GENEROUS);
+            int writtenAtTheEnd = writer.writes();
+            await().atMost(GENEROUS).until(() -> writer.writes() >= writtenAtTheEnd + 20);
+            writer.close();
+            awaitTheTopicsNewestVersions();
+            reader.close();
+            assertReaderAndWriter(reader, writer);
+        }
+        assertThat(reports.get(reports.size() - 1).path("state").asString()).as(reports.toString())
+                .isEqualTo("done");
+        assertThat(behind(articles())).as("back on the previous version").isEqualTo(before);
+        assertThat(liveArticlesNaming(renamed)).isEqualTo(liveArticles());
+        printReports("rollback", reports);
+    }
+
+    private ChurnWriter churn() {
+        return new ChurnWriter(ingest, STEADY,
+                n -> article("churn-" + n, "Churn " + n, "Written while the indices move."),
+                n -> steady(n, "updated while the indices move"));
+    }
+
+    /** The aliases hold exactly each key's newest version on the topics, deletes included. */
+    private void awaitTheTopicsNewestVersions() {
+        await().atMost(GENEROUS).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(IndexedState.read(elasticsearch(), articles()))
+                    .isEqualTo(NewestVersions.of(TopicRecords.readAll(scenario + ".articles")));
+            assertThat(IndexedState.read(elasticsearch(), countries()))
+                    .isEqualTo(NewestVersions.of(TopicRecords.readAll(scenario + ".countries")));
+        });
+    }
+
+    private static void assertReaderAndWriter(SearchWatch reader, ChurnWriter writer) {
+        assertThat(writer.otherAnswers()).as("ingest answers other than 202").isEmpty();
+        assertThat(reader.failures()).as("failed searches, of " + reader.searches()).isEmpty();
+        assertThat(reader.shortfalls()).as("searches that missed steady articles").isEmpty();
+        assertThat(reader.fewestHits()).isEqualTo(STEADY);
+        System.out.printf("%d searches, none failed, the fewest hits %d of %d; %d writes through ingest%n",
+                reader.searches(), reader.fewestHits(), STEADY, writer.writes());
+    }
+
+    private static void printReports(String what, List<JsonNode> reports) {
+        System.out.println(what + ", as GET /api/rebuilds/current reported it:");
+        reports.forEach(report -> System.out.println("  " + report));
+    }
+
+    private String articles() {
+        return scenario + "-articles";
+    }
+
+    private String countries() {
+        return scenario + "-countries";
+    }
+
+    private String nextAlias() {
+        return "Melita " + (++renames);
+    }
+
+    private long liveArticles() {
+        return count("{\"term\":{\"deleted\":false}}");
+    }
+
+    private long liveArticlesNaming(String name) {
+        return count("{\"bool\":{\"filter\":[{\"term\":{\"deleted\":false}},{\"term\":{\"countryNames.keyword\":"
+                + JsonMapper.shared().writeValueAsString(name) + "}}]}}");
+    }
+
+    private long count(String query) {
+        return call("POST", "/" + articles() + "/_count", "{\"query\":" + query + "}").path("count").asLong(-1);
+    }
+
+    private static String behind(String alias) {
+        return call("GET", "/_alias/" + alias, null).propertyNames().iterator().next();
+    }
+
+    private static boolean exists(String index) {
+        return call("GET", "/" + index + "/_settings", null).has(index);
+    }
+
+    private static int version(String index) {
+        return Integer.parseInt(index.substring(index.lastIndexOf("-v") + 2));
+    }
+
+    private static String steady(int n, String note) {
+        return article("steady-" + n, "Steady " + n + ", " + note, "Kept through every move of the indices: " + TERM
+                + ".");
+    }
+
+    private static String article(String id, String title, String body) {
+        ObjectNode article = JsonMapper.shared().createObjectNode().put("id", id).put("title", title)
+                .put("body", body).put("publishedAt", "2026-01-01T00:00:00Z");
+        article.putArray("countries").add("MT");
+        return JsonMapper.shared().writeValueAsString(article);
+    }
+
+    private static String country(String alias) {
+        return "{\"name\":\"Malta\",\"officialName\":\"Republic of Malta\",\"aliases\":["
+                + JsonMapper.shared().writeValueAsString(alias) + "],\"names\":{\"zh\":\"马耳他\"},"
+                + "\"region\":\"Europe\",\"subregion\":\"Southern Europe\",\"status\":\"current\"}";
+    }
+
+    private static JsonNode call(String method, String path, String json) {
+        ElasticsearchAccess elasticsearch = elasticsearch();
+        return JsonMapper.shared().readTree(elasticsearch.send(elasticsearch.request(path).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build()).body());
+    }
+
+    private static ElasticsearchAccess elasticsearch() {
+        return Infrastructure.shared().elasticsearch();
+    }
+}
