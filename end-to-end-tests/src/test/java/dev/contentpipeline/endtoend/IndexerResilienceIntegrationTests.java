@@ -3,6 +3,7 @@ package dev.contentpipeline.endtoend;
 import dev.contentpipeline.localstack.ElasticsearchServer;
 import dev.contentpipeline.localstack.ElasticsearchAccess;
 import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.TopicReader;
 import dev.contentpipeline.localstack.PipelineService;
 import dev.contentpipeline.localstack.IngestApiKey;
 import dev.contentpipeline.localstack.KafkaServer;
@@ -44,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  */
 class IndexerResilienceIntegrationTests {
 
-    private static final int RECORDS = Integer.getInteger("resilience.records", 10_000);
+    private static final int RECORDS = Integer.getInteger("resilience.records", 5_000);
     private static final int KILLS = Integer.getInteger("resilience.kills", 3);
     private static final Duration SETTLE = Duration.ofMinutes(5);
     private static final String LOCAL_STACK_ONLY = "run without " + Infrastructure.INFRASTRUCTURE_SETTING
@@ -163,7 +164,7 @@ class IndexerResilienceIntegrationTests {
             assertThat(IndexedState.read(elasticsearch(), alias())).isEqualTo(expected);
             assertThat(TopicRecords.lag(scenario, topic())).as("offsets committed").isZero();
         });
-        Map<String, Long> deadLetters = TopicRecords.readAll(topic() + ".DLT").stream()
+        Map<String, Long> deadLetters = TopicReader.readAll(topic() + ".DLT").stream()
                 .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
         assertThat(deadLetters).as("dead letters by key").isEqualTo(
                 poison.keySet().stream().collect(Collectors.toMap(key -> key, key -> 1L)));
@@ -273,8 +274,8 @@ class IndexerResilienceIntegrationTests {
         assertThat(load.acknowledged()).isEqualTo(RECORDS);
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(IndexedState.read(elasticsearch(), alias())).isEqualTo(expected));
-        System.out.printf("%s: %d records acknowledged, %d ids indexed at their newest version (%d deleted)%n",
-                scenario, load.acknowledged(), expected.size(),
+        System.out.printf("%s: %d records acknowledged (%d sends failed and were made again), %d ids indexed at their "
+                + "newest version (%d deleted)%n", scenario, load.acknowledged(), load.failures(), expected.size(),
                 expected.values().stream().filter(IndexedState.Entry::deleted).count());
     }
 

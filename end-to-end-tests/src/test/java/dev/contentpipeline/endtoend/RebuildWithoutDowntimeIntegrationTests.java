@@ -4,6 +4,7 @@ import dev.contentpipeline.client.IngestClient;
 import dev.contentpipeline.client.SearchClient;
 import dev.contentpipeline.localstack.ElasticsearchAccess;
 import dev.contentpipeline.localstack.Infrastructure;
+import dev.contentpipeline.localstack.TopicReader;
 import dev.contentpipeline.localstack.IngestApiKey;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -156,9 +157,9 @@ class RebuildWithoutDowntimeIntegrationTests {
     private void awaitTheTopicsNewestVersions() {
         await().atMost(GENEROUS).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             assertThat(IndexedState.read(elasticsearch(), articles()))
-                    .isEqualTo(NewestVersions.of(TopicRecords.readAll(scenario + ".articles")));
+                    .isEqualTo(NewestVersions.of(TopicReader.readAll(scenario + ".articles")));
             assertThat(IndexedState.read(elasticsearch(), countries()))
-                    .isEqualTo(NewestVersions.of(TopicRecords.readAll(scenario + ".countries")));
+                    .isEqualTo(NewestVersions.of(TopicReader.readAll(scenario + ".countries")));
         });
     }
 

@@ -30,7 +30,7 @@ class SearchableWaitEndToEndIntegrationTests {
     private static final IngestApiKey API_KEY = IngestApiKey.random("searchablewait");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int WRITERS = 4;
-    private static final int WRITES_EACH = 50;
+    private static final int WRITES_EACH = 25;
 
     private static RunningServices services;
     private static IngestClient ingest;
@@ -54,7 +54,7 @@ class SearchableWaitEndToEndIntegrationTests {
         }
     }
 
-    /** Four writers, fifty versions each of their own article: 200 writes, each searched for right after. */
+    /** Four writers, twenty-five versions each of their own article: 100 writes, each searched for right after. */
     @Test
     void aSearchRightAfterWaitSearchableFindsTheNewVersionEveryTime() throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);

@@ -23,12 +23,13 @@ public class BatchWriter {
 
         final List<IndexWrite> writes;
         final List<BulkIndexer.Rejection> rejections;
+        final List<IndexWrite> superseded;
         final List<DeadLetterSender.Letter> poison;
 
-        Outcome(List<IndexWrite> writes, List<BulkIndexer.Rejection> rejections,
-                List<DeadLetterSender.Letter> poison) {
+        Outcome(List<IndexWrite> writes, BulkIndexer.Result result, List<DeadLetterSender.Letter> poison) {
             this.writes = writes;
-            this.rejections = rejections;
+            this.rejections = result.rejections();
+            this.superseded = result.superseded();
             this.poison = poison;
         }
 
@@ -70,10 +71,10 @@ public class BatchWriter {
             }
         }
         countryNames.enrich(writes, targets);
-        List<BulkIndexer.Rejection> rejections = indexer.write(writes);
-        rejections.forEach(rejection -> poison.add(new DeadLetterSender.Letter(rejection.write().source(),
+        BulkIndexer.Result result = indexer.write(writes);
+        result.rejections().forEach(rejection -> poison.add(new DeadLetterSender.Letter(rejection.write().source(),
                 new IndexRejectedException(rejection.reason()))));
         countryNames.refreshArticlesNamingCountriesOf(writes, targets);
-        return new Outcome(writes, rejections, poison);
+        return new Outcome(writes, result, poison);
     }
 }

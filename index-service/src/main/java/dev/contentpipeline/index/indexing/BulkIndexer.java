@@ -27,6 +27,15 @@ class BulkIndexer {
     record Rejection(IndexWrite write, int status, String reason) {
     }
 
+    /**
+     * What became of a batch that Elasticsearch took: the writes refused for good, and those it answered with a
+     * version conflict because the index already holds a newer (or, for a plain write, the same) version.
+     */
+    record Result(List<Rejection> rejections, List<IndexWrite> superseded) {
+
+        static final Result NOTHING = new Result(List.of(), List.of());
+    }
+
     private final ElasticsearchClient client;
     private final Counter indexed;
     private final Counter conflicts;
@@ -41,9 +50,9 @@ class BulkIndexer {
         this.bulkLatency = meters.timer("pipeline.index.bulk");
     }
 
-    List<Rejection> write(List<IndexWrite> writes) {
+    Result write(List<IndexWrite> writes) {
         if (writes.isEmpty()) {
-            return List.of();
+            return Result.NOTHING;
         }
         BulkRequest.Builder request = new BulkRequest.Builder();
         for (IndexWrite write : writes) {
@@ -54,6 +63,7 @@ class BulkIndexer {
         }
         BulkResponse response = execute(request.build());
         List<Rejection> rejections = new ArrayList<>();
+        List<IndexWrite> superseded = new ArrayList<>();
         String retryReason = null;
         for (int i = 0; i < response.items().size(); i++) {
             BulkResponseItem item = response.items().get(i);
@@ -61,6 +71,7 @@ class BulkIndexer {
                 indexed.increment();
             } else if (item.status() == 409) {
                 conflicts.increment();
+                superseded.add(writes.get(i));
             } else if (item.status() == 429 || item.status() >= 500) {
                 failed.increment();
                 retryReason = item.status() + " " + item.error().type() + ": " + item.error().reason();
@@ -73,7 +84,7 @@ class BulkIndexer {
             throw new RetryableIndexingException("Elasticsearch could not take part of the batch: " + retryReason,
                     null);
         }
-        return rejections;
+        return new Result(rejections, superseded);
     }
 
     private BulkResponse execute(BulkRequest request) {

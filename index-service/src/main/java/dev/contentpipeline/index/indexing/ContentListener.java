@@ -54,9 +54,11 @@ class ContentListener {
     }
 
     /**
-     * A line per record Elasticsearch took, with the id of the request that published it (Kafka header
-     * {@code request-id}), so that an operator can follow a write from ingest's log to here. Its own logger,
-     * {@value #INDEXED_LOG}, so that it can be turned off.
+     * A line per record, with the id of the request that published it (Kafka header {@code request-id}), so that an
+     * operator can follow a write from ingest's log to here: "Indexed" where Elasticsearch took it, "Superseded"
+     * where the index already held a newer version (a redelivery, or an older write that arrived late), nothing here
+     * for a rejected one (the dead-letter path logs it). Its own logger, {@value #INDEXED_LOG}, so that it can be
+     * turned off.
      */
     private static void logIndexed(BatchWriter.Outcome outcome) {
         if (!indexedLog.isInfoEnabled()) {
@@ -64,12 +66,15 @@ class ContentListener {
         }
         Set<IndexWrite> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
         outcome.rejections.forEach(r -> rejected.add(r.write()));
+        Set<IndexWrite> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
+        superseded.addAll(outcome.superseded);
         for (IndexWrite write : outcome.writes) {
             if (!rejected.contains(write)) {
                 ConsumerRecord<String, byte[]> record = write.source();
-                indexedLog.info("Indexed {} {} version {} from {}-{}@{} request-id {}", write.target(), write.id(),
-                        write.version(), record.topic(), record.partition(), record.offset(),
-                        IndexWriteMapper.requestId(record));
+                indexedLog.info("{} {} {} version {} from {}-{}@{} request-id {}",
+                        superseded.contains(write) ? "Superseded (a newer version is indexed)" : "Indexed",
+                        write.target(), write.id(), write.version(), record.topic(), record.partition(),
+                        record.offset(), IndexWriteMapper.requestId(record));
             }
         }
     }

@@ -89,7 +89,7 @@ class CountryNameEnricher {
         do {
             page = nextPage(codes, page.isEmpty() ? null : page.get(page.size() - 1).id(), targets);
             List<IndexWrite> rewrites = rewrites(page, changed, targets);
-            indexer.write(rewrites).forEach(rejection -> log.warn("Could not refresh the country names of article "
+            indexer.write(rewrites).rejections().forEach(rejection -> log.warn("Could not refresh the country names of article "
                     + "{}: {}", rejection.write().id(), rejection.reason()));
             read += page.size();
             written += rewrites.size();

@@ -1,5 +1,6 @@
 package dev.contentpipeline.index.indexing;
 
+import dev.contentpipeline.localstack.TopicReader;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import dev.contentpipeline.apikeys.ApiKeyFilter;
@@ -162,7 +163,7 @@ class ContentListenerIntegrationTests {
                 assertThat(source(ARTICLE_ALIAS, "after-poison")).containsEntry("title", "Still flowing"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<ConsumerRecord<String, byte[]>> dead =
-                    TopicReader.readAll(Infrastructure.shared().kafkaBootstrapServers(), ARTICLES + ".DLT");
+                    TopicReader.readAll(ARTICLES + ".DLT");
             assertThat(dead).filteredOn(r -> r.key().equals("poison-not-json")).singleElement()
                     .satisfies(r -> {
                         assertThat(r.value()).isEqualTo(notJson);
@@ -197,7 +198,7 @@ class ContentListenerIntegrationTests {
             assertThat(ConsumerLag.of(GROUP, ARTICLES)).isZero();
         });
         List<ConsumerRecord<String, byte[]>> dead =
-                TopicReader.readAll(Infrastructure.shared().kafkaBootstrapServers(), ARTICLES + ".DLT");
+                TopicReader.readAll(ARTICLES + ".DLT");
         assertThat(dead).filteredOn(r -> "far-future".equals(r.key())).singleElement().satisfies(r -> assertThat(
                 new String(r.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
                 .contains("400").contains("publishedAt"));
@@ -338,7 +339,7 @@ class ContentListenerIntegrationTests {
                 .body()).get("redriven").get("by").asString()).isEqualTo("operator");
         // Invalid again, so it comes back to the dead letters: once more, not twice.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                TopicReader.readAll(Infrastructure.shared().kafkaBootstrapServers(), dlt))
+                TopicReader.readAll(dlt))
                 .filteredOn(r -> "fix-me".equals(r.key())).hasSize(2));
     }
 

@@ -1,7 +1,7 @@
 package dev.contentpipeline.ingest.problems;
 
 import dev.contentpipeline.ingest.IngestIntegrationTestSupport;
-import dev.contentpipeline.ingest.TopicReader;
+import dev.contentpipeline.localstack.TopicReader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -1,7 +1,7 @@
 package dev.contentpipeline.ingest.writes;
 
 import dev.contentpipeline.ingest.IngestIntegrationTestSupport;
-import dev.contentpipeline.ingest.TopicReader;
+import dev.contentpipeline.localstack.TopicReader;
 import dev.contentpipeline.model.ContentHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package dev.contentpipeline.ingest;
+package dev.contentpipeline.localstack;
 
-import dev.contentpipeline.localstack.Infrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a whole topic, from the beginning to the end offsets of the moment. */
+/**
+ * Reads a whole topic, from the beginning to the end offsets of the moment, as the tests of every module check what
+ * was published.
+ */
 public final class TopicReader {
 
     private TopicReader() {
