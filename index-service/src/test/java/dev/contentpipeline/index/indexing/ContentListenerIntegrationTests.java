@@ -4,9 +4,8 @@ import dev.contentpipeline.localstack.TopicReader;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import dev.contentpipeline.apikeys.ApiKeyFilter;
-import dev.contentpipeline.localstack.ElasticsearchAccess;
+import dev.contentpipeline.index.IndexServiceUnderTest;
 import dev.contentpipeline.localstack.Infrastructure;
-import dev.contentpipeline.localstack.PipelineService;
 import dev.contentpipeline.model.ContentHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,18 +55,9 @@ class ContentListenerIntegrationTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> Infrastructure.shared().kafkaBootstrapServers());
-        ElasticsearchAccess elasticsearch = Infrastructure.shared().elasticsearch();
-        elasticsearch.properties(elasticsearch.user(PipelineService.INDEX, ARTICLE_ALIAS, COUNTRY_ALIAS))
-            .forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("content.topics.articles", () -> ARTICLES);
-        registry.add("content.topics.countries", () -> COUNTRIES);
-        registry.add("content.aliases.articles", () -> ARTICLE_ALIAS);
-        registry.add("content.aliases.countries", () -> COUNTRY_ALIAS);
-        registry.add("spring.kafka.consumer.group-id", () -> GROUP);
+        new IndexServiceUnderTest(ARTICLES, COUNTRIES, ARTICLE_ALIAS, COUNTRY_ALIAS, GROUP, OPERATOR_KEY)
+            .register(registry);
         registry.add("index.max-record-bytes", () -> "64KB");
-        registry.add("index.security.keys.operator.sha256", () -> ApiKeyFilter.sha256(OPERATOR_KEY));
-        registry.add("index.security.keys.operator.scopes", () -> "admin");
         registry.add("index.security.keys.publisher.sha256", () -> ApiKeyFilter.sha256(PUBLISHER_KEY));
         registry.add("index.security.keys.publisher.scopes", () -> "write");
         registry.add("index.dead-letters.max-page-size", () -> "50");

@@ -1,9 +1,8 @@
 package dev.contentpipeline.index.rebuild;
 
-import dev.contentpipeline.apikeys.ApiKeyFilter;
+import dev.contentpipeline.index.IndexServiceUnderTest;
 import dev.contentpipeline.localstack.ElasticsearchAccess;
 import dev.contentpipeline.localstack.Infrastructure;
-import dev.contentpipeline.localstack.PipelineService;
 import dev.contentpipeline.model.ContentHeaders;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -51,17 +50,8 @@ class RebuildIntegrationTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> Infrastructure.shared().kafkaBootstrapServers());
-        ElasticsearchAccess elasticsearch = Infrastructure.shared().elasticsearch();
-        elasticsearch.properties(elasticsearch.user(PipelineService.INDEX, ARTICLE_ALIAS, COUNTRY_ALIAS))
-            .forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("content.topics.articles", () -> ARTICLES);
-        registry.add("content.topics.countries", () -> COUNTRIES);
-        registry.add("content.aliases.articles", () -> ARTICLE_ALIAS);
-        registry.add("content.aliases.countries", () -> COUNTRY_ALIAS);
-        registry.add("spring.kafka.consumer.group-id", () -> "it-rebuild");
-        registry.add("index.security.keys.operator.sha256", () -> ApiKeyFilter.sha256(OPERATOR_KEY));
-        registry.add("index.security.keys.operator.scopes", () -> "admin");
+        new IndexServiceUnderTest(ARTICLES, COUNTRIES, ARTICLE_ALIAS, COUNTRY_ALIAS, "it-rebuild", OPERATOR_KEY)
+            .register(registry);
         registry.add("index.batch.max-records", () -> "50");
         registry.add("index.rebuild.max-records-per-second", () -> "100");
     }
