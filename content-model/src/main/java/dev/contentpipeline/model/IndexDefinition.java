@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 public enum IndexDefinition {
     // v2: the content-analysis plugin's analyzers and per-field sub-fields (exact, folded, stemmed, cjk,
     // autocomplete); articles gain countryNames.
-    ARTICLES(ContentType.ARTICLE, 2, "index/articles.json"),
-    COUNTRIES(ContentType.COUNTRY, 2, "index/countries.json");
+    // v3: content_zwnj_space and content_script_folding in every folding analyzer (Devanagari, Bengali and
+    // Arabic-script spellings, digits); an existing deployment gets it by a rebuild (POST /api/rebuilds).
+    ARTICLES(ContentType.ARTICLE, 3, "index/articles.json"),
+    COUNTRIES(ContentType.COUNTRY, 3, "index/countries.json");
 
     private final ContentType contentType;
     private final int version;

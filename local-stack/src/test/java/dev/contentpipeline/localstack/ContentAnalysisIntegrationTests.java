@@ -66,6 +66,20 @@ class ContentAnalysisIntegrationTests {
     }
 
     @Test
+    void scriptFoldingMeetsTheSpellingsOfHindiBengaliPersianUrduAndArabic() throws Exception {
+        String chain = "\"char_filter\": [\"content_zwnj_space\"], \"tokenizer\": \"standard\", "
+                + "\"filter\": [\"lowercase\", \"content_script_folding\"]";
+        // Each pair: CLDR's name, then a spelling readers type for it.
+        List<List<String>> pairs = List.of(List.of("बुर्किना फ़ासो", "बुर्किना फासो"), List.of("हिन्दुस्तान", "हिंदुस्तान"),
+                List.of("আলবেনিয়া", "আলবেনি\u09DFা"), List.of("ایران", "ايران"), List.of("کرهٔ شمالی", "كره شمالي"),
+                List.of("سان\u200Cمارینو", "سان مارینو"), List.of("بھارت", "بهارت"), List.of("عُمان", "عمان"),
+                List.of("۲۰۲۶", "2026"));
+        for (List<String> pair : pairs) {
+            assertThat(analyze(chain, pair.get(1))).as(pair.get(1)).isNotEmpty().isEqualTo(analyze(chain, pair.get(0)));
+        }
+    }
+
+    @Test
     void wholeValueTokenizerKeepsANameAsOneToken() throws Exception {
         assertThat(analyze("\"tokenizer\": \"content_whole_value\", \"filter\": [\"lowercase\", \"content_folding\"]",
                 "White\u00a0 Russia")).containsExactly("white russia");
@@ -85,6 +99,13 @@ class ContentAnalysisIntegrationTests {
                 assertThat(analyzeField(index, field + ".cjk", "鹤岗煤城")).containsExactly("鹤岗", "岗煤", "煤城");
                 assertThat(analyzeField(index, field + ".autocomplete", "Åland")).contains("al", "ala", "aland");
                 assertThat(analyzeField(index, field + ".folded", "ÅLAND")).containsExactly("aland");
+                // v3: the analyzers of names fold Indic and Arabic-script spellings, whole values and words alike.
+                assertThat(analyzeWith(index, "content_exact", "جزیرهٔ\u200Cمن"))
+                    .isEqualTo(analyzeWith(index, "content_exact", "جزيره من")).hasSize(1);
+                assertThat(analyzeWith(index, "content_exact", "दक्षिण अफ़्रीका"))
+                    .isEqualTo(analyzeWith(index, "content_exact", "दक्षिण अफ्रीका")).hasSize(1);
+                assertThat(analyzeWith(index, "content_folded", "پاپوا گینهٔ نو"))
+                    .isEqualTo(analyzeWith(index, "content_folded", "پاپوا گينه نو")).hasSize(3);
             }
             finally {
                 send("DELETE", index, null);
@@ -98,6 +119,11 @@ class ContentAnalysisIntegrationTests {
 
     private static List<String> analyzeField(String index, String field, String text) throws Exception {
         return tokens(send("POST", index + "/_analyze", "{\"field\": \"" + field + "\", \"text\": " + quote(text) + "}"));
+    }
+
+    private static List<String> analyzeWith(String index, String analyzer, String text) throws Exception {
+        return tokens(send("POST", index + "/_analyze", "{\"analyzer\": \"" + analyzer + "\", \"text\": " + quote(text)
+                + "}"));
     }
 
     private static List<String> tokens(HttpResponse<String> response) {

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * FieldChecks countries.ndjson against the seed and the table it was generated from; exit status 0 when every check
+ * Checks countries.ndjson against the seed and the table it was generated from; exit status 0 when every check
  * passes, 1 otherwise, each problem printed. countries.ndjson does not carry the seed spelling (seedName is not a
  * Country field): line i takes it from row i of countries-source.tsv, which must name the same code.
  *
@@ -26,7 +26,8 @@ import java.util.Set;
  * lacks; the code two capitals, distinct, ISO 3166-1 or a reserved code used on purpose (AC, TA exceptionally, AN,
  * CS transitionally reserved); the table's seedName equal to the seed line; a seed spelling other than the name,
  * and the plain-ASCII spelling of an accented name, among the aliases (with ordinary spaces for NO-BREAK SPACEs);
- * aliases trimmed, distinct and not the name; a zh name, and no local name that is the bare code; a UN M49 region
+ * aliases trimmed, distinct and not the name; a zh name, local names only in the languages given (by default
+ * CountryNames'), none the bare code, each in its language's script where CountryNames checks one; a UN M49 region
  * and one of its sub-regions; a status, with successors exactly for historical entries; a one-line summary under
  * 300 characters.
  */
@@ -34,8 +35,9 @@ public final class CheckCountries {
 
     static final String USAGE = """
             usage: CheckCountries --seed SEED/countries.txt [--file countries.ndjson] \
-            [--source tools/countries-source.tsv]
-              (the defaults are inside sample-content; the seed lives outside the repository)""";
+            [--source tools/countries-source.tsv] [--languages zh,zh-Hant,...]
+              (the defaults are inside sample-content; the seed lives outside the repository; --languages: those
+              CountryNames was given, by default its own)""";
 
     /** The keys CountryNames writes, in order. */
     static final List<String> KEYS = List.of("code", "name", "officialName", "aliases", "names", "region",
@@ -62,6 +64,8 @@ public final class CheckCountries {
 
     private final List<CountrySource.Row> rows;
 
+    private final List<String> languages;
+
     private final Problems problems = new Problems();
 
     private final Set<String> codes = new HashSet<>();
@@ -70,14 +74,16 @@ public final class CheckCountries {
 
     private int records;
 
-    CheckCountries(List<String> seed, List<CountrySource.Row> rows) {
+    CheckCountries(List<String> seed, List<CountrySource.Row> rows, List<String> languages) {
         this.seed = seed;
         this.rows = rows;
+        this.languages = languages;
     }
 
     public static void main(String[] args) throws IOException {
         ToolArguments arguments = ToolArguments.parseOrExit(args, USAGE, List.of("--seed"),
-                List.of("--file", "--source"));
+                List.of("--file", "--source", "--languages"));
+        List<String> languages = CountryNames.languagesOrExit(arguments.value("--languages"));
         Path source = arguments.path("--source", "tools/countries-source.tsv");
         List<CountrySource.Row> rows;
         try {
@@ -89,7 +95,7 @@ public final class CheckCountries {
             return;
         }
         CheckCountries check = new CheckCountries(
-                Files.readAllLines(arguments.path("--seed"), StandardCharsets.UTF_8), rows);
+                Files.readAllLines(arguments.path("--seed"), StandardCharsets.UTF_8), rows, languages);
         System.exit(check.check(Files.readString(arguments.path("--file", "countries.ndjson"), StandardCharsets.UTF_8))
             .report(check.summary()));
     }
@@ -216,12 +222,16 @@ public final class CheckCountries {
             this.problems.add(where, "names.zh missing for " + code);
         }
         for (Map.Entry<String, JsonNode> name : names.properties()) {
-            if (!CountryNames.LANGUAGES.contains(name.getKey())) {
+            if (!this.languages.contains(name.getKey())) {
                 this.problems.add(where, "unexpected language key " + name.getKey());
             }
             JsonNode value = name.getValue();
             if (!value.isString() || value.asString().isBlank() || value.asString().equalsIgnoreCase(code)) {
                 this.problems.add(where, "bad names." + name.getKey() + " = " + value);
+            }
+            else if (!CountryNames.inExpectedScript(value.asString(), name.getKey())) {
+                this.problems.add(where, "names." + name.getKey() + " " + show(value.asString()) + " is not written in "
+                        + CountryNames.expectedScripts(name.getKey()));
             }
         }
     }

@@ -28,23 +28,33 @@ import java.util.TreeMap;
  * that order: not seedName (the records are PUT to /api/countries/{code}, which refuses unknown fields; the seed
  * spelling stays in the table, and CheckCountries pairs line i with row i to find it), not version.
  *
- * <p>{@code names} is not typed by hand: it is the JDK's CLDR name of the code in zh, zh-Hant, ja, ko, fr, de, es,
- * ru, ar, pt and en. A language is left out where the JDK has none (it answers with the code), or where a language
- * written in another script gets a Latin fallback. Only the CLDR provider is used (unless
- * {@code -Djava.locale.providers} says otherwise): COMPAT is deprecated in JDK 21 and gone in 23. CLDR has no name
- * at all for the transitionally reserved AN and CS, so their zh name comes from {@link #ZH_BY_HAND}, which lists AC
- * and TA too in case another JDK lacks them; an entry is used only where the JDK has no zh name.
+ * <p>{@code names} is not typed by hand: it is the JDK's CLDR name of the code in each language of
+ * {@code --languages} (by default {@link #DEFAULT_LANGUAGES}). A language is left out where the JDK has none (it
+ * answers with the code), or where a language written in another script gets a fallback in the wrong script (a
+ * Latin name for hi, say): {@link #expectedScripts} names the script each such language must be written in. Only the
+ * CLDR provider is used (unless {@code -Djava.locale.providers} says otherwise): COMPAT is deprecated in JDK 21 and
+ * gone in 23. CLDR has no name at all for the transitionally reserved AN and CS (in any language, on 17.0.15), so
+ * their zh name comes from {@link #ZH_BY_HAND}, which lists AC and TA too in case another JDK lacks them; an entry is
+ * used only where the JDK has no zh name. The tool prints every code and language the JDK has no name for.
  */
 public final class CountryNames {
 
+    /**
+     * The languages of {@code names} by default, in output order: the original eleven, then Hindi, Bengali,
+     * Indonesian, Turkish, Italian, Vietnamese, Persian, Urdu and Swahili, for readers in South Asia, Indonesia,
+     * Turkey, Italy, Vietnam, Iran and East Africa.
+     */
+    static final List<String> DEFAULT_LANGUAGES = List.of("zh", "zh-Hant", "ja", "ko", "fr", "de", "es", "ru", "ar",
+            "pt", "en", "hi", "bn", "id", "tr", "it", "vi", "fa", "ur", "sw");
+
     static final String USAGE = """
             usage: CountryNames --seed SEED/countries.txt [--source tools/countries-source.tsv] \
-            [--out countries.ndjson]
-              (the defaults are inside sample-content; the seed lives outside the repository)""";
+            [--out countries.ndjson] [--languages %s]
+              (the defaults are inside sample-content; the seed lives outside the repository; --languages: BCP 47
+              tags, comma-separated, in output order, zh among them)""".formatted(String.join(",", DEFAULT_LANGUAGES));
 
-    /** The languages of {@code names}, in output order. */
-    static final List<String> LANGUAGES = List.of("zh", "zh-Hant", "ja", "ko", "fr", "de", "es", "ru", "ar", "pt",
-            "en");
+    /** Content-model's Country takes at most this many languages in {@code names}. */
+    static final int MAX_LANGUAGES = 200;
 
     static final Map<String, String> ZH_BY_HAND = Map.of(
             "AC", "阿森松岛",
@@ -75,7 +85,8 @@ public final class CountryNames {
             System.setProperty("java.locale.providers", "CLDR");
         }
         ToolArguments arguments = ToolArguments.parseOrExit(args, USAGE, List.of("--seed"),
-                List.of("--source", "--out"));
+                List.of("--source", "--out", "--languages"));
+        List<String> languages = languagesOrExit(arguments.value("--languages"));
         List<CountrySource.Row> rows = CountrySource.read(arguments.path("--source", "tools/countries-source.tsv"));
         matchSeed(rows, Files.readAllLines(arguments.path("--seed"), StandardCharsets.UTF_8));
         Path out = arguments.path("--out", "countries.ndjson");
@@ -89,7 +100,7 @@ public final class CountryNames {
                 names.put("zh", ZH_BY_HAND.get(row.code()));
                 byHand.add(row.code());
             }
-            for (String language : LANGUAGES) {
+            for (String language : languages) {
                 String name = jdkName(row.code(), language);
                 if (name != null) {
                     names.put(language, name);
@@ -107,8 +118,8 @@ public final class CountryNames {
 
         System.err.println("java.locale.providers=" + System.getProperty("java.locale.providers")
                 + ", java.version=" + System.getProperty("java.version"));
-        System.err.println("wrote " + rows.size() + " records to " + out);
-        missing.forEach((code, languages) -> System.err.println("  JDK has no name for " + code + " in: " + languages));
+        System.err.println("wrote " + rows.size() + " records to " + out + ", names in " + languages);
+        missing.forEach((code, absent) -> System.err.println("  JDK has no name for " + code + " in: " + absent));
         if (!byHand.isEmpty()) {
             System.err.println("  zh supplied by hand for: " + byHand);
         }
@@ -140,18 +151,74 @@ public final class CountryNames {
         return inExpectedScript(name, language) ? name : null;
     }
 
-    private static boolean inExpectedScript(String name, String language) {
-        Set<Character.UnicodeScript> scripts = switch (language) {
-            case "zh", "zh-Hant" -> Set.of(Character.UnicodeScript.HAN);
+    /** The languages of a {@code --languages} value, or the reason and the usage, and exit 2. */
+    static List<String> languagesOrExit(String commaSeparated) {
+        try {
+            return languages(commaSeparated);
+        }
+        catch (IllegalArgumentException ex) {
+            System.err.println(ex.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return null;
+        }
+    }
+
+    /**
+     * The languages of a {@code --languages} value, null for the default. Refused: a tag that is not well-formed
+     * BCP 47, one given twice, a list without zh (every Country needs it) or longer than a Country takes.
+     */
+    static List<String> languages(String commaSeparated) {
+        if (commaSeparated == null) {
+            return DEFAULT_LANGUAGES;
+        }
+        List<String> languages = List.of(commaSeparated.split(",", -1));
+        for (String language : languages) {
+            if (language.isEmpty() || !Locale.forLanguageTag(language).toLanguageTag().equalsIgnoreCase(language)) {
+                throw new IllegalArgumentException("--languages: '" + language + "' is not a BCP 47 language tag");
+            }
+        }
+        if (languages.stream().distinct().count() != languages.size()) {
+            throw new IllegalArgumentException("--languages names a language twice: " + commaSeparated);
+        }
+        if (!languages.contains("zh")) {
+            throw new IllegalArgumentException("--languages must include zh: every country record needs its Chinese "
+                    + "name");
+        }
+        if (languages.size() > MAX_LANGUAGES) {
+            throw new IllegalArgumentException("--languages names " + languages.size() + " languages; a country "
+                    + "record takes at most " + MAX_LANGUAGES);
+        }
+        return languages;
+    }
+
+    static boolean inExpectedScript(String name, String language) {
+        Set<Character.UnicodeScript> scripts = expectedScripts(language);
+        return scripts == null || name.codePoints().anyMatch((c) -> scripts.contains(Character.UnicodeScript.of(c)));
+    }
+
+    /**
+     * The scripts a name in the language must use (one of), or null for a Latin-script language, whose names may be
+     * the English spelling ("Kosovo"). CLDR falls back to the English name where a language has none of its own,
+     * which for a language in another script is no name of it at all.
+     */
+    static Set<Character.UnicodeScript> expectedScripts(String language) {
+        return switch (Locale.forLanguageTag(language).getLanguage()) {
+            case "zh" -> Set.of(Character.UnicodeScript.HAN);
             case "ja" -> Set.of(Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA,
                     Character.UnicodeScript.KATAKANA);
             case "ko" -> Set.of(Character.UnicodeScript.HANGUL, Character.UnicodeScript.HAN);
-            case "ru" -> Set.of(Character.UnicodeScript.CYRILLIC);
-            case "ar" -> Set.of(Character.UnicodeScript.ARABIC);
-            // Latin-script languages: the English spelling can be theirs too ("Kosovo").
+            case "ru", "uk", "bg", "be" -> Set.of(Character.UnicodeScript.CYRILLIC);
+            case "ar", "fa", "ur", "ps" -> Set.of(Character.UnicodeScript.ARABIC);
+            case "hi", "mr", "ne" -> Set.of(Character.UnicodeScript.DEVANAGARI);
+            case "bn" -> Set.of(Character.UnicodeScript.BENGALI);
+            case "ta" -> Set.of(Character.UnicodeScript.TAMIL);
+            case "te" -> Set.of(Character.UnicodeScript.TELUGU);
+            case "th" -> Set.of(Character.UnicodeScript.THAI);
+            case "el" -> Set.of(Character.UnicodeScript.GREEK);
+            case "he" -> Set.of(Character.UnicodeScript.HEBREW);
             default -> null;
         };
-        return scripts == null || name.codePoints().anyMatch((c) -> scripts.contains(Character.UnicodeScript.of(c)));
     }
 
     private static void matchSeed(List<CountrySource.Row> rows, List<String> seed) {

@@ -55,6 +55,11 @@ final class ToolArguments {
         return Path.of(this.given.get(name));
     }
 
+    /** The value given, or null. */
+    String value(String name) {
+        return this.given.get(name);
+    }
+
     /**
      * sample-content itself: the folder exec:java names in {@code sample-content.dir} (see the pom), else
      * {@code sample-content} under the working directory, the repository's root.

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * What holds of the sample content without the seed, which lives outside the repository: every record is one the
@@ -56,7 +57,7 @@ class SampleContentTests {
         List<CountrySource.Row> rows = CountrySource.read(SOURCE);
         // The table's own seed spellings stand in for the seed: every other check still runs on every line.
         List<String> seed = rows.stream().map(CountrySource.Row::seedName).toList();
-        CheckCountries check = new CheckCountries(seed, rows);
+        CheckCountries check = new CheckCountries(seed, rows, CountryNames.DEFAULT_LANGUAGES);
 
         assertThat(check.check(Files.readString(COUNTRIES, StandardCharsets.UTF_8)).list()).isEmpty();
         assertThat(check.summary()).startsWith("204 records, 204 distinct codes");
@@ -77,7 +78,7 @@ class SampleContentTests {
         String broken = first.replace("\"code\":\"CN\"", "\"code\":\"CN\",\"seedName\":\"China\"") + "\n"
                 + "{\"code\":\"CN\",\"code\":\"CN\"}\n";
 
-        assertThat(new CheckCountries(seed, rows).check(broken).list())
+        assertThat(new CheckCountries(seed, rows, CountryNames.DEFAULT_LANGUAGES).check(broken).list())
             .contains("line 1: field \"seedName\" is not a Country field (allowed: code, name, officialName, aliases, "
                     + "names, region, subregion, status, successors, summary, version)")
             .anyMatch((problem) -> problem.startsWith("line 2: invalid JSON: Duplicate Object property \"code\""));
@@ -94,5 +95,30 @@ class SampleContentTests {
                 + "d'Ivoire\"],\"names\":{\"zh\":\"科特迪瓦\"},\"region\":\"Africa\",\"subregion\":\"Western Africa\","
                 + "\"status\":\"current\",\"successors\":[],\"summary\":\"West African country; \\\"quoted\\\" and "
                 + "a/b.\\u00a0\"}");
+    }
+
+    @Test
+    void theLanguagesOfNamesAreASettingWithTheWholeListAsDefault() {
+        assertThat(CountryNames.languages(null)).startsWith("zh", "zh-Hant").contains("hi", "bn", "id", "tr", "it",
+                "vi", "fa", "ur", "sw");
+        assertThat(CountryNames.languages("zh,hi,fa")).containsExactly("zh", "hi", "fa");
+        assertThatIllegalArgumentException().isThrownBy(() -> CountryNames.languages("hi,fa"))
+            .withMessageContaining("must include zh");
+        assertThatIllegalArgumentException().isThrownBy(() -> CountryNames.languages("zh,hi,,fa"))
+            .withMessageContaining("'' is not a BCP 47 language tag");
+        assertThatIllegalArgumentException().isThrownBy(() -> CountryNames.languages("zh,hi,hi"))
+            .withMessageContaining("twice");
+    }
+
+    @Test
+    void aNameInTheWrongScriptIsNoNameOfItsLanguage() {
+        assertThat(CountryNames.inExpectedScript("भारत", "hi")).isTrue();
+        assertThat(CountryNames.inExpectedScript("India", "hi")).isFalse();
+        assertThat(CountryNames.inExpectedScript("ভারত", "bn")).isTrue();
+        assertThat(CountryNames.inExpectedScript("भारत", "bn")).isFalse();
+        assertThat(CountryNames.inExpectedScript("ایران", "fa")).isTrue();
+        assertThat(CountryNames.inExpectedScript("بھارت", "ur")).isTrue();
+        assertThat(CountryNames.inExpectedScript("Iran", "ur")).isFalse();
+        assertThat(CountryNames.inExpectedScript("Ấn Độ", "vi")).isTrue();
     }
 }

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * sample-content as the suite uses it: the country records and articles as JSON by id, and each country's names
- * with the seed's spelling, which only the hand-kept table has (its rows are in the ndjson's order).
+ * with the seed's spelling, which only the hand-kept table has (its rows are in the ndjson's order), and its name in
+ * every language of {@code names}.
  */
 record SampleContent(Map<String, String> countries, Map<String, String> articles, List<CountryNames> countryNames) {
 
@@ -55,12 +56,9 @@ record SampleContent(Map<String, String> countries, Map<String, String> articles
         names.add(Map.entry("name", country.get("name").asString()));
         names.add(Map.entry("official name", country.get("officialName").asString()));
         country.get("aliases").valueStream().forEach(alias -> names.add(Map.entry("alias", alias.asString())));
-        for (String language : List.of("zh", "zh-Hant")) {
-            JsonNode name = country.get("names").get(language);
-            if (name != null) {
-                names.add(Map.entry("names." + language, name.asString()));
-            }
-        }
+        // Every language the record has: the list is sample-content's setting (CountryNames --languages), not ours.
+        country.get("names").properties().forEach(name -> names.add(Map.entry("names." + name.getKey(),
+                name.getValue().asString())));
         return names;
     }
 

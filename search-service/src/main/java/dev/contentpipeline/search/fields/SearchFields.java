@@ -6,7 +6,8 @@ import java.util.List;
  * Every index field the search reads, with its weight: the one place to change when the mappings change. Both
  * indices are searched at once, so a list may name fields of either; a field an index lacks matches nothing there.
  * <p>
- * The fields are the analysis sub-fields of the v2 mappings: {@code .exact} holds the whole value folded (a name
+ * The fields are the analysis sub-fields of the mappings (v2 and up; v3 folds Indic and Arabic-script spellings
+ * too, under the same names): {@code .exact} holds the whole value folded (a name
  * typed in full), {@code .folded} its words without accents or case, {@code .stemmed} English stems (search-time
  * synonyms included), {@code .cjk} bigrams of Chinese, Japanese and Korean, {@code .autocomplete} the beginnings of
  * words. A whole name outranks a name's words, names outrank summaries, summaries outrank bodies. A bare
