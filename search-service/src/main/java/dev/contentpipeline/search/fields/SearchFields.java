@@ -72,10 +72,14 @@ public final class SearchFields {
     public static final String TITLE = "title";
     public static final String NAME = "name";
 
-    /** The sub-fields whose highlights mark a title or name, the one with most marks wins. */
+    /**
+     * The sub-fields whose highlights mark a title or name, the one with most marks wins. Not {@code .exact}: a whole
+     * title typed in full has every word marked in {@code .folded} too, and each highlighted field costs
+     * Elasticsearch a pass over every hit.
+     */
     public static final List<String> TITLE_HIGHLIGHTS = List.of(
-            "title.exact", "title.folded", "title.stemmed", "title.cjk", "title.autocomplete",
-            "name.exact", "name.folded", "name.stemmed", "name.cjk", "name.autocomplete");
+            "title.folded", "title.stemmed", "title.cjk", "title.autocomplete",
+            "name.folded", "name.stemmed", "name.cjk", "name.autocomplete");
 
     /** Where the snippet may come from, the first wins when two passages match equally well. */
     public static final List<String> SNIPPET = List.of(
@@ -114,6 +118,29 @@ public final class SearchFields {
     public static final float WHOLE_VALUE_BOOST = 5.0f;
 
     private SearchFields() {
+    }
+
+    /**
+     * The highlighted fields for a query: the {@code .cjk} sub-fields only when it has Chinese, Japanese or Korean
+     * letters (for any other text they hold the same words as {@code .folded}, so they would mark nothing new).
+     */
+    public static List<String> highlighted(List<String> fields, boolean cjkQuery) {
+        return cjkQuery ? fields : fields.stream().filter(field -> !field.endsWith(".cjk")).toList();
+    }
+
+    /** Whether the text has a letter of a Chinese, Japanese or Korean script. */
+    public static boolean hasCjk(String text) {
+        return text.codePoints().anyMatch(c -> {
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+        });
+    }
+
+    /** "title.folded^4" without its boost: "title.folded". */
+    public static String withoutBoost(String field) {
+        int caret = field.indexOf('^');
+        return caret < 0 ? field : field.substring(0, caret);
     }
 
     public static String fuzziness() {

@@ -70,6 +70,7 @@ class SearchController {
                 relaxed = true;
             }
         }
+        SearchResponse<Void> facets = gate.search(deadline, queries.facets(params, countries, relaxed), Void.class);
         List<Hit<Map>> found = response.hits().hits();
         List<Hit<Map>> served = found.size() > params.size() ? found.subList(0, params.size()) : found;
         // Pages of relaxed results go by page number; a cursor would go on with every word required.
@@ -88,7 +89,7 @@ class SearchController {
                 Math.max(response.took(), (System.nanoTime() - started) / 1_000_000),
                 params.page(), params.size(), params.sorting().wireName(),
                 served.stream().map(HitReader::read).toList(),
-                FacetCounts.read(response.aggregations(), params.filters(), countries),
+                FacetCounts.read(facets.aggregations(), params.filters(), countries),
                 nextCursor, didYouMean, firstPage ? countries.namedIn(params.parsed()).orElse(null) : null,
                 notices(params, relaxed));
     }

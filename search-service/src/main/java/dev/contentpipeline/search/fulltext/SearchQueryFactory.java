@@ -63,7 +63,6 @@ class SearchQueryFactory {
                     // among articles would otherwise lift every article that has it above the countries.
                     .searchType(SearchType.DfsQueryThenFetch)
                     .query(filtered)
-                    .aggregations(FacetFilters.aggregations(params.filters(), countries))
                     .sort(params.sorting().sortOptions())
                     .trackScores(true)
                     .size(params.size() + extra)
@@ -73,10 +72,12 @@ class SearchQueryFactory {
                         h.encoder(HighlighterEncoder.Html)
                                 .preTags(Highlights.MARK_OPEN).postTags(Highlights.MARK_CLOSE)
                                 .requireFieldMatch(true).order(HighlighterOrder.Score)
-                                .maxAnalyzedOffset(HIGHLIGHT_WITHIN)
-                                .highlightQuery(TextQueries.forHighlighting(params.parsed(), relaxed));
-                        SearchFields.TITLE_HIGHLIGHTS.forEach(field -> h.fields(field, Highlights.whole()));
-                        SearchFields.SNIPPET.forEach(field -> h.fields(field, passage(field)));
+                                .maxAnalyzedOffset(HIGHLIGHT_WITHIN);
+                        boolean cjk = SearchFields.hasCjk(params.query() == null ? "" : params.query());
+                        SearchFields.highlighted(SearchFields.TITLE_HIGHLIGHTS, cjk).forEach(field -> h.fields(field,
+                                Highlights.whole(TextQueries.forHighlighting(params.parsed(), field))));
+                        SearchFields.highlighted(SearchFields.SNIPPET, cjk).forEach(field -> h.fields(field,
+                                passage(field, TextQueries.forHighlighting(params.parsed(), field))));
                         return h;
                     });
             if (postFilter != null) {
@@ -89,6 +90,19 @@ class SearchQueryFactory {
             }
             return s;
         });
+    }
+
+    /**
+     * The facet counts of a search, in a request of their own: without hits it is one Elasticsearch keeps in its
+     * request cache until the next refresh, so the counts of a query asked again (the next page, a popular query)
+     * cost nothing, and the search itself no longer visits every match for them.
+     */
+    SearchRequest facets(SearchParameters params, Countries countries, boolean relaxed) {
+        return SearchRequest.of(s -> s.index(indices()).ignoreUnavailable(true).allowNoIndices(true)
+                .requestCache(true).size(0).trackTotalHits(t -> t.enabled(false))
+                .query(q -> q.bool(b -> b.must(TextQueries.of(params.parsed(), relaxed))
+                        .filter(f -> f.term(t -> t.field(IndexFields.DELETED).value(false)))))
+                .aggregations(FacetFilters.aggregations(params.filters(), countries)));
     }
 
     /** How many hits a query and filters find, for "did you mean". */
@@ -105,9 +119,9 @@ class SearchQueryFactory {
                 })));
     }
 
-    private static HighlightField passage(String field) {
+    private static HighlightField passage(String field, Query markedBy) {
         int noMatch = SearchFields.SNIPPET_WITHOUT_MATCH.contains(field) ? Highlights.SNIPPET_LENGTH : 0;
         return HighlightField.of(f -> f.fragmentSize(Highlights.SNIPPET_LENGTH).numberOfFragments(1)
-                .noMatchSize(noMatch));
+                .noMatchSize(noMatch).highlightQuery(markedBy));
     }
 }

@@ -38,13 +38,47 @@ final class TextQueries {
     }
 
     /**
-     * The query the highlighter marks words by: the same, but typos looked for in titles and names only. Marking a
-     * typo'd word means matching a Levenshtein automaton over the text of every hit's every highlighted field, which
-     * took half of a search's time over long bodies; a snippet still comes from the body, with its exact, stemmed
-     * and prefix matches marked.
+     * What the highlighter marks in one field: each word and phrase typed, looked for in that field only; typo'd
+     * words only in titles and names ({@link SearchFields#TYPOS_MARKED}); the last word as a prefix only where the
+     * search looks for prefixes. Each highlighted field gets its own small query: given the whole search query,
+     * the highlighter walked all its clauses (some 60 fields, typo automata included) for every field of every hit,
+     * which cost Elasticsearch more than the search itself.
+     *
+     * @param field a field or field pattern ({@code names.*.folded}), without a boost
      */
-    static Query forHighlighting(UserQuery query, boolean relaxed) {
-        return of(query, relaxed, SearchFields.TYPOS_MARKED);
+    static Query forHighlighting(UserQuery query, String field) {
+        boolean typos = SearchFields.TYPOS_MARKED.stream().anyMatch(f -> SearchFields.withoutBoost(f).equals(field));
+        boolean prefixes = SearchFields.PREFIXES.stream().anyMatch(f -> SearchFields.withoutBoost(f).equals(field));
+        List<Query> marks = new ArrayList<>();
+        for (Term term : query.positiveTerms()) {
+            if (!(term instanceof Word word)) {
+                marks.add(inField(field, term.text(), TextQueryType.Phrase, null));
+                continue;
+            }
+            marks.add(inField(field, word.text(), TextQueryType.BestFields, null));
+            int length = word.text().codePointCount(0, word.text().length());
+            if (typos && length >= SearchFields.ONE_TYPO_FROM && length <= SearchFields.LONGEST_WORD_WITH_TYPOS) {
+                marks.add(inField(field, word.text(), TextQueryType.BestFields, SearchFields.fuzziness()));
+            }
+            if (prefixes && word.prefix()) {
+                marks.add(inField(field, word.text(), TextQueryType.PhrasePrefix, null));
+            }
+        }
+        if (marks.isEmpty()) {
+            return Query.of(q -> q.matchNone(n -> n));
+        }
+        return marks.size() == 1 ? marks.get(0) : Query.of(q -> q.bool(b -> b.should(marks)));
+    }
+
+    private static Query inField(String field, String text, TextQueryType type, String fuzziness) {
+        return Query.of(q -> q.multiMatch(m -> {
+            m.query(text).fields(field).type(type).lenient(true);
+            if (fuzziness != null) {
+                m.fuzziness(fuzziness).prefixLength(0).maxExpansions(SearchFields.TYPO_EXPANSIONS)
+                        .operator(Operator.And);
+            }
+            return m;
+        }));
     }
 
     private static Query of(UserQuery query, boolean relaxed, List<String> typoFields) {

@@ -1,5 +1,6 @@
 package dev.contentpipeline.search.hits;
 
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 
 /**
@@ -15,8 +16,8 @@ public final class Highlights {
     private Highlights() {
     }
 
-    /** A title or name is marked whole, not cut into passages. */
-    public static HighlightField whole() {
-        return HighlightField.of(f -> f.numberOfFragments(0));
+    /** A title or name is marked whole, not cut into passages, by the given query instead of the request's. */
+    public static HighlightField whole(Query markedBy) {
+        return HighlightField.of(f -> f.numberOfFragments(0).highlightQuery(markedBy));
     }
 }

@@ -2,6 +2,7 @@ package dev.contentpipeline.search.suggest;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
@@ -58,7 +59,12 @@ class SuggestQueryFactory {
                     h.encoder(HighlighterEncoder.Html)
                             .preTags(Highlights.MARK_OPEN).postTags(Highlights.MARK_CLOSE)
                             .requireFieldMatch(true);
-                    SearchFields.TITLE_HIGHLIGHTS.forEach(field -> h.fields(field, Highlights.whole()));
+                    // Each field marked by the suggestion's words in that field alone: the whole query, typo
+                    // automata for some 40 fields, cost more than the suggestion itself for every field of every hit.
+                    SearchFields.highlighted(SearchFields.TITLE_HIGHLIGHTS, SearchFields.hasCjk(text))
+                            .forEach(field -> h.fields(field, Highlights.whole(Query.of(q -> q.multiMatch(mm -> mm
+                                    .query(text).type(TextQueryType.BoolPrefix).fields(field)
+                                    .fuzziness(SearchFields.fuzziness()).lenient(true))))));
                     return h;
                 }));
     }

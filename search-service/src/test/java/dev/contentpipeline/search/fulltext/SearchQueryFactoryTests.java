@@ -139,6 +139,11 @@ class SearchQueryFactoryTests {
         assertThat(post.at("/1/bool/should/0/terms/region").toString()).isEqualTo("[\"Asia\"]");
         assertThat(post.at("/1/bool/should/1/terms/countries").toString()).isEqualTo("[\"CN\",\"MN\"]");
         assertThat(post.at("/2/bool/should/0/range/publishedAt/gte").asString()).isEqualTo("2026-01-01T00:00:00.000Z");
+        assertThat(json.get("aggregations")).as("the counts come in a request of their own").isNull();
+        json = render(factory.facets(params("q", "x", "type", "article", "region", "Asia", "year", "2026"),
+                COUNTRIES, false));
+        assertThat(json.get("size").asInt()).isZero();
+        assertThat(json.get("post_filter")).isNull();
         JsonNode typeCounts = json.at("/aggregations/type");
         assertThat(typeCounts.at("/filter/bool/filter").size()).as("region and year, not type").isEqualTo(2);
         assertThat(typeCounts.at("/aggregations/values/terms/field").asString()).isEqualTo("type");
@@ -158,7 +163,21 @@ class SearchQueryFactoryTests {
         assertThat(json.at("/highlight/order").asString()).isEqualTo("score");
         assertThat(json.at("/highlight/require_field_match").asBoolean()).isTrue();
         assertThat(json.at("/highlight/fields/title.stemmed/number_of_fragments").asInt()).isZero();
-        assertThat(json.at("/highlight/fields/name.exact/number_of_fragments").asInt()).isZero();
+        assertThat(json.at("/highlight/fields/name.folded/number_of_fragments").asInt()).isZero();
+        JsonNode harbour = render(factory.search(params("q", "harbour"), COUNTRIES)).at("/highlight");
+        assertThat(harbour.at("/highlight_query").isMissingNode()).isTrue();
+        assertThat(harbour.at("/fields/name.folded/highlight_query/bool/should/0/multi_match/fields").toString())
+                .as("each field marked by a query of its own").isEqualTo("[\"name.folded\"]");
+        assertThat(harbour.at("/fields/name.folded/highlight_query/bool/should/1/multi_match/fuzziness").asString())
+                .as("typos marked in names").isEqualTo("AUTO:5,9");
+        assertThat(harbour.at("/fields/body.folded/highlight_query/multi_match/fuzziness").isMissingNode())
+                .as("no typos marked in bodies").isTrue();
+        assertThat(harbour.at("/fields/summary.folded/highlight_query/bool/should/1/multi_match/type").asString())
+                .as("the last word as a prefix where the search looks for prefixes").isEqualTo("phrase_prefix");
+        assertThat(json.at("/highlight/fields").propertyNames()).as("no CJK sub-fields for a Latin query")
+                .noneMatch(field -> field.endsWith(".cjk"));
+        assertThat(render(factory.search(params("q", "饺子"), COUNTRIES)).at("/highlight/fields").propertyNames())
+                .contains("title.cjk", "body.cjk");
         assertThat(json.at("/highlight/fields/body.folded/no_match_size").asInt()).isEqualTo(160);
         assertThat(json.at("/highlight/fields/body.stemmed/no_match_size").asInt()).isZero();
         assertThat(json.at("/_source/includes").toString()).doesNotContain("\"body\"");

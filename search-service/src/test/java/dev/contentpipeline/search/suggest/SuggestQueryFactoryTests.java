@@ -34,6 +34,9 @@ class SuggestQueryFactoryTests {
         assertThat(json.at("/query/bool/should/0/multi_match/type").asString()).isEqualTo("phrase");
         assertThat(json.get("size").asInt()).isEqualTo(5);
         assertThat(json.at("/highlight/fields/name.autocomplete/number_of_fragments").asInt()).isZero();
+        assertThat(json.at("/highlight/fields/name.autocomplete/highlight_query/multi_match/fields").toString())
+                .as("each field marked by the words in that field alone").isEqualTo("[\"name.autocomplete\"]");
+        assertThat(json.at("/highlight/fields").propertyNames()).noneMatch(field -> field.endsWith(".cjk"));
     }
 
     private static JsonNode render(SearchRequest request) {
