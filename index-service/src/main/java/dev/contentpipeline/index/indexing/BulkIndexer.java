@@ -6,6 +6,8 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -59,7 +61,8 @@ class BulkIndexer {
             request.operations(op -> op.index(i -> i.index(write.target()).id(write.id())
                     .version(write.version())
                     .versionType(write.sameVersion() ? VersionType.ExternalGte : VersionType.External)
-                    .document(write.document())));
+                    .document(write.recordJson() == null ? write.document()
+                            : BinaryData.of(write.recordJson().with(write.document()), ContentType.APPLICATION_JSON))));
         }
         BulkResponse response = execute(request.build());
         List<Rejection> rejections = new ArrayList<>();
