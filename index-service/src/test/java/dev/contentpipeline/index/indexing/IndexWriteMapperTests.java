@@ -76,6 +76,11 @@ class IndexWriteMapperTests {
         assertSameDocument(article(("{" + canonical + "}").getBytes(StandardCharsets.UTF_8), header(3)), true);
         assertSameDocument(article(("{ " + canonical + " ,\"version\":4 }\t").getBytes(StandardCharsets.UTF_8),
                 header(3)), true);
+        String escaped = canonical.replace("\"B\"", "\"\\\"Caf\u00E9\\\" \\\\ \u4E2D\u6587 \uD83D\uDE00\\nnext line\"");
+        for (String same : List.of(escaped, escaped.replace("Caf\u00E9", "Caf\\u00e9"),
+                canonical.replace("\"B\"", "\"\\u0042\""))) { // escaped otherwise, the same text
+            assertSameDocument(article(("{" + same + "}").getBytes(StandardCharsets.UTF_8), header(3)), true);
+        }
         for (String other : List.of(
                 canonical + ",\"source\":\"another tool\"", // unknown to the article: not indexed
                 canonical + ",\"type\":\"page\",\"deleted\":true,\"countryNames\":[\"x\"]", // fields the indexer sets
