@@ -12,6 +12,7 @@ final class TextCleaner {
 
     private static final char SPACE = ' ';
     private static final char LINE_BREAK = '\n';
+    private static final char FIRST_COMBINING_MARK = '\u0300';
 
     private TextCleaner() {
     }
@@ -33,8 +34,10 @@ final class TextCleaner {
         }
         char previous = LINE_BREAK;
         char beforePrevious = LINE_BREAK;
+        char highest = 0;
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
+            highest = c > highest ? c : highest;
             if (c < 0x80) {
                 if (c == SPACE) {
                     if (previous == SPACE || previous == LINE_BREAK) {
@@ -61,7 +64,9 @@ final class TextCleaner {
             beforePrevious = previous;
             previous = c;
         }
-        return previous != SPACE && previous != LINE_BREAK && Normalizer.isNormalized(value, Normalizer.Form.NFC);
+        // Below U+0300, the first combining mark, every character is its own NFC form and composes with none before it.
+        return previous != SPACE && previous != LINE_BREAK
+                && (highest < FIRST_COMBINING_MARK || Normalizer.isNormalized(value, Normalizer.Form.NFC));
     }
 
     /** The cleaning itself, into a copy. */

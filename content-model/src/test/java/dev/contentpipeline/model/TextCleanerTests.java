@@ -30,6 +30,22 @@ class TextCleanerTests {
     }
 
     @Test
+    void textBelowTheFirstCombiningMarkIsInNfcAsItIs() {
+        // isClean asks the normaliser only about text reaching U+0300: check that nothing below it changes in NFC,
+        // alone or after any other such character.
+        StringBuilder pair = new StringBuilder("xx");
+        for (char first = 0; first < 0x300; first++) {
+            pair.setCharAt(0, first);
+            for (char second = 0; second < 0x300; second++) {
+                pair.setCharAt(1, second);
+                assertThat(java.text.Normalizer.isNormalized(pair, java.text.Normalizer.Form.NFC)).isTrue();
+            }
+        }
+        assertThat(FieldChecks.clean("Cafe\u0301")).isEqualTo("Caf\u00E9");
+        assertThat(FieldChecks.clean("Caf\u00E9 \u00C5")).isEqualTo("Caf\u00E9 \u00C5");
+    }
+
+    @Test
     void multiLineTextKeepsParagraphsAsLineFeeds() {
         assertThat(FieldChecks.cleanText("  First line.\u00A0\r\nSecond\u2028third.\r\r\r\n\n  Next paragraph.  \n"))
                 .isEqualTo("First line.\nSecond\nthird.\n\nNext paragraph.");

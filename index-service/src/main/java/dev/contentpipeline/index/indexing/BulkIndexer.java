@@ -6,6 +6,8 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -36,6 +38,12 @@ class BulkIndexer {
         static final Result NOTHING = new Result(List.of(), List.of());
     }
 
+    /**
+     * What the indexer reads of a bulk response: an item's index, status and error, not its id, version, result, shards
+     * and sequence numbers, which would be most of a response to a batch of a thousand documents.
+     */
+    static final String RESPONSE_FIELDS = "took,errors,items.*._index,items.*.status,items.*.error";
+
     private final ElasticsearchClient client;
     private final Counter indexed;
     private final Counter conflicts;
@@ -43,7 +51,8 @@ class BulkIndexer {
     private final Timer bulkLatency;
 
     BulkIndexer(ElasticsearchClient client, MeterRegistry meters) {
-        this.client = client;
+        this.client = client.withTransportOptions(client._transportOptions().toBuilder()
+                .setParameter("filter_path", RESPONSE_FIELDS).build());
         this.indexed = meters.counter("pipeline.index.items", "outcome", "indexed");
         this.conflicts = meters.counter("pipeline.index.items", "outcome", "version_conflict");
         this.failed = meters.counter("pipeline.index.items", "outcome", "failed_retried");
@@ -59,7 +68,8 @@ class BulkIndexer {
             request.operations(op -> op.index(i -> i.index(write.target()).id(write.id())
                     .version(write.version())
                     .versionType(write.sameVersion() ? VersionType.ExternalGte : VersionType.External)
-                    .document(write.document())));
+                    .document(write.recordJson() == null ? write.document()
+                            : BinaryData.of(write.recordJson().with(write.document()), ContentType.APPLICATION_JSON))));
         }
         BulkResponse response = execute(request.build());
         List<Rejection> rejections = new ArrayList<>();

@@ -60,9 +60,9 @@ class CountryNameEnricher {
         List<IndexWrite> articles = writes.stream().filter(write -> write.target().equals(targets.articles())
                 && !Boolean.TRUE.equals(write.document().get(IndexFields.DELETED))).toList();
         Set<String> missing = new LinkedHashSet<>();
-        articles.forEach(write -> known.addUnknownCodes(write.document(), missing));
+        articles.forEach(write -> known.addUnknownCodes(write.countryCodes(), missing));
         known.putAll(lookUp(missing, targets));
-        articles.forEach(write -> write.document().put(FIELD, known.namesFor(write.document())));
+        articles.forEach(write -> write.document().put(FIELD, known.namesFor(write.countryCodes())));
     }
 
     /**
@@ -120,16 +120,16 @@ class CountryNameEnricher {
     private List<IndexWrite> rewrites(List<Hit<Map>> page, CountryNameTable changed, IndexTargets targets) {
         CountryNameTable known = new CountryNameTable(changed);
         Set<String> others = new LinkedHashSet<>();
-        page.forEach(hit -> known.addUnknownCodes(hit.source(), others));
+        page.forEach(hit -> known.addUnknownCodes(CountryNameTable.codesOf(hit.source()), others));
         known.putAll(lookUp(others, targets));
         List<IndexWrite> rewrites = new ArrayList<>(page.size());
         for (Hit<Map> hit : page) {
-            List<String> names = known.namesFor(hit.source());
+            List<String> names = known.namesFor(CountryNameTable.codesOf(hit.source()));
             if (!names.equals(hit.source().get(FIELD))) {
                 Map<String, Object> document = new HashMap<>(hit.source());
                 document.put(FIELD, names);
                 rewrites.add(new IndexWrite(null, targets.articles(), hit.id(),
-                        ((Number) document.get(IndexFields.VERSION)).longValue(), document, true));
+                        ((Number) document.get(IndexFields.VERSION)).longValue(), document, null, true));
             }
         }
         return rewrites;

@@ -37,20 +37,21 @@ final class CountryNameTable {
         names.putAll(other.names);
     }
 
-    /** Adds to {@code into} the codes the article names that this table does not know. */
-    void addUnknownCodes(Map<?, ?> article, Set<String> into) {
-        codesOf(article).stream().filter(code -> !names.containsKey(code)).forEach(into::add);
+    /** Adds to {@code into} the codes an article names that this table does not know. */
+    void addUnknownCodes(List<String> codes, Set<String> into) {
+        codes.stream().filter(code -> !names.containsKey(code)).forEach(into::add);
     }
 
-    /** The names of the article's countries, each once, in the order of its codes. */
-    List<String> namesFor(Map<?, ?> article) {
+    /** The names of an article's countries, each once, in the order of its codes. */
+    List<String> namesFor(List<String> codes) {
         Set<String> result = new LinkedHashSet<>();
-        codesOf(article).forEach(code -> result.addAll(names.getOrDefault(code, List.of())));
+        codes.forEach(code -> result.addAll(names.getOrDefault(code, List.of())));
         return List.copyOf(result);
     }
 
+    /** The codes an article's document names. */
     @SuppressWarnings("unchecked")
-    private static List<String> codesOf(Map<?, ?> article) {
+    static List<String> codesOf(Map<?, ?> article) {
         return article.get("countries") instanceof List<?> list ? (List<String>) list : List.of();
     }
 

@@ -50,38 +50,45 @@ class IndexWriteMapper {
         }
         if (record.value() == null) {
             long version = version(record, null);
-            Map<String, Object> marker = new LinkedHashMap<>();
-            marker.put(IndexFields.TYPE, type.wireName());
-            marker.put(IndexFields.ID, record.key());
-            marker.put(IndexFields.VERSION, version);
-            marker.put(IndexFields.DELETED, true);
+            Map<String, Object> marker = added(type, record.key(), version, true);
             return new IndexWrite(record, target, record.key(), version, marker);
         }
-        String id;
-        Long recordVersion;
-        byte[] json;
         if (type == ContentType.ARTICLE) {
             Article article = ContentJson.readArticle(record.value(), false);
-            id = article.id();
-            recordVersion = article.version();
-            json = ContentJson.write(article);
-        } else {
-            Country country = ContentJson.readCountry(record.value(), false);
-            id = country.code();
-            recordVersion = country.version();
-            json = ContentJson.write(country);
+            checkKey(record, article.id());
+            long version = version(record, article.version());
+            Map<String, Object> added = added(type, article.id(), version, false);
+            if (article.version() != null) {
+                // Both hold the same version: the record's.
+                added.remove(IndexFields.VERSION);
+            }
+            added.remove(IndexFields.ID);
+            return new IndexWrite(record, target, article.id(), version, added, RecordJson.of(record.value(), article),
+                    false);
         }
+        Country country = ContentJson.readCountry(record.value(), false);
+        checkKey(record, country.code());
+        long version = version(record, country.version());
+        Map<String, Object> document = JsonMapper.shared().readValue(ContentJson.write(country), MAP);
+        document.putAll(added(type, country.code(), version, false));
+        return new IndexWrite(record, target, country.code(), version, document);
+    }
+
+    /** The fields the indexer adds to a record's, in the order it adds them. */
+    private static Map<String, Object> added(ContentType type, String id, long version, boolean deleted) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(IndexFields.TYPE, type.wireName());
+        fields.put(IndexFields.ID, id);
+        fields.put(IndexFields.VERSION, version);
+        fields.put(IndexFields.DELETED, deleted);
+        return fields;
+    }
+
+    private static void checkKey(ConsumerRecord<String, byte[]> record, String id) {
         if (!id.equals(record.key())) {
             throw InvalidContentException.of("key", "the key '" + record.key() + "' differs from the record's id '"
                     + id + "'");
         }
-        long version = version(record, recordVersion);
-        Map<String, Object> document = JsonMapper.shared().readValue(json, MAP);
-        document.put(IndexFields.TYPE, type.wireName());
-        document.put(IndexFields.ID, id);
-        document.put(IndexFields.VERSION, version);
-        document.put(IndexFields.DELETED, false);
-        return new IndexWrite(record, target, id, version, document);
     }
 
     /** The id of the request that published the record (header {@code request-id}), or "-". */
