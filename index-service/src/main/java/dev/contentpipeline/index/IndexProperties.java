@@ -35,10 +35,20 @@ public record IndexProperties(
         @Valid @NotNull @DefaultValue CountryNames countryNames,
         @Valid @NotNull @DefaultValue Rebuild rebuild) {
 
+    /**
+     * @param maxRecords the most records one batch holds
+     * @param maxBytes about the most bytes one batch holds
+     * @param minBytes the bytes a poll waits for, up to {@code linger}, before it returns a batch: a trickle of single
+     *                 writes then makes one bulk request per linger rather than one per record or two, which
+     *                 Elasticsearch pays for per request
+     * @param linger the longest a poll waits for {@code minBytes}; part of every write's time to searchable when
+     *               writes trickle in, never when a backlog waits
+     */
     public record Batch(
             @Min(1) @DefaultValue("1000") int maxRecords,
             @NotNull @DefaultValue("16MB") DataSize maxBytes,
-            @NotNull @DefaultValue("50ms") Duration linger) {
+            @NotNull @DefaultValue("1MB") DataSize minBytes,
+            @NotNull @DefaultValue("200ms") Duration linger) {
     }
 
     /**

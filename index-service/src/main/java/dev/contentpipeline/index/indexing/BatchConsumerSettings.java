@@ -5,12 +5,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Batch size, bytes and linger from {@code index.batch}: a poll returns at most {@code maxRecords} records and
- * about {@code maxBytes}, and waits up to {@code linger} for a fuller batch. One poll is one bulk request.
+ * about {@code maxBytes}. The listener's consumers also ask the broker to hold each fetch until it has
+ * {@code minBytes} or {@code linger} ran out, so that a trickle of writes makes fuller batches; the other
+ * consumers (dead letters, rebuilds) read to the end of a topic and must not wait at it. One poll is one bulk request.
  */
 @Configuration(proxyBeanMethods = false)
 class BatchConsumerSettings {
@@ -25,5 +30,15 @@ class BatchConsumerSettings {
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, maxBytes,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) batch.linger().toMillis(),
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1));
+    }
+
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> fullerBatches(
+            IndexProperties properties) {
+        IndexProperties.Batch batch = properties.batch();
+        Properties fetch = new Properties();
+        fetch.setProperty(ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+                Long.toString(Math.min(batch.minBytes().toBytes(), batch.maxBytes().toBytes())));
+        return container -> container.getContainerProperties().setKafkaConsumerProperties(fetch);
     }
 }
