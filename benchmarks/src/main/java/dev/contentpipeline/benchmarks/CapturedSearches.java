@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The very requests search-service sends Elasticsearch for each query of the mix (the search, and for a query that
- * finds little the relaxed search, the spelling suggestions and their count), so that "straight to Elasticsearch"
+ * The very requests search-service sends Elasticsearch for each query of the mix (the search, a facet count if it
+ * asks for the counts apart, and for a query that finds little the relaxed search, the spelling suggestions and
+ * their count), so that "straight to Elasticsearch"
  * asks Elasticsearch for exactly the same work, in the same order, and the difference is the service's own cost.
  * They are read from the service's log: the Elasticsearch client's {@code tracer} logger, switched to TRACE through
  * the actuator for one pass over the mix, writes each request as a curl command.
@@ -22,6 +23,7 @@ final class CapturedSearches {
 
     private static final String CURL = "curl -iX POST '";
     private static final String DATA = "' -d '";
+    private static final String COUNTRY_DIRECTORY = "/countries/";
 
     private CapturedSearches() {
     }
@@ -47,7 +49,11 @@ final class CapturedSearches {
                 ("{\"configuredLevel\":" + level + "}").getBytes(StandardCharsets.UTF_8)).orThrow("Setting the tracer");
     }
 
-    /** The search requests the log gained after {@code offset}, the main search (with aggregations) first. */
+    /**
+     * Every search request the log gained after {@code offset}, in the order sent: the search, and whatever else the
+     * service asks for the same query (a separate facet count, the relaxed search, the spelling suggestions and their
+     * count). Left out: the country directory's periodic reload (of the countries alias alone), no query's own work.
+     */
     private static List<Captured> requestsAfter(Path log, long offset, String query) throws IOException {
         byte[] all = Files.readAllBytes(log);
         String added = new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
@@ -60,16 +66,13 @@ final class CapturedSearches {
             }
             String url = line.substring(curl + CURL.length(), data);
             String body = line.substring(data + DATA.length(), line.lastIndexOf('\''));
-            int path = url.indexOf('/', url.indexOf("://") + 3);
-            boolean search = body.contains("\"aggregations\"");
-            // Left out: the country directory's periodic reload, which is no query's own work.
-            if ((search || !requests.isEmpty()) && (body.contains("\"suggest\"") || search
-                    || url.substring(path).startsWith("/articles,countries/"))) {
-                requests.add(new Captured(url.substring(path), body.getBytes(StandardCharsets.UTF_8)));
+            String pathAndQuery = url.substring(url.indexOf('/', url.indexOf("://") + 3));
+            if (!pathAndQuery.startsWith(COUNTRY_DIRECTORY)) {
+                requests.add(new Captured(pathAndQuery, body.getBytes(StandardCharsets.UTF_8)));
             }
         }
         if (requests.isEmpty()) {
-            throw new IllegalStateException("search-service's log shows no search request first for '" + query
+            throw new IllegalStateException("search-service's log shows no search request for '" + query
                     + "': is the tracer logger at TRACE?");
         }
         return requests;
