@@ -101,11 +101,15 @@ final class BacklogDrain {
         return CompletableFuture.supplyAsync(() -> {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
-                Http.Answer answer = Http.get(elasticsearch.url() + "/" + alias
-                        + "/_stats/indexing?filter_path=_all.primaries.indexing.index_total");
-                if (answer.ok() && answer.json().path("_all").path("primaries").path("indexing")
-                        .path("index_total").asLong() > 0) {
-                    return System.nanoTime();
+                try {
+                    Http.Answer answer = Http.get(elasticsearch.url() + "/" + alias
+                            + "/_stats/indexing?filter_path=_all.primaries.indexing.index_total");
+                    if (answer.ok() && answer.json().path("_all").path("primaries").path("indexing")
+                            .path("index_total").asLong() > 0) {
+                        return System.nanoTime();
+                    }
+                } catch (RuntimeException e) {
+                    // Elasticsearch busy or the index not there yet: ask again
                 }
                 LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
             }
