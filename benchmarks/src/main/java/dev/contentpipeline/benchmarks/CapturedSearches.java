@@ -24,6 +24,7 @@ final class CapturedSearches {
     private static final String CURL = "curl -iX POST '";
     private static final String DATA = "' -d '";
     private static final String COUNTRY_DIRECTORY = "/countries/";
+    private static final int ATTEMPTS = 3;
 
     private CapturedSearches() {
     }
@@ -34,14 +35,28 @@ final class CapturedSearches {
         List<List<Captured>> captured = new ArrayList<>();
         try {
             for (int n = 0; n < mix.queries().size(); n++) {
-                long before = Files.size(serviceLog);
-                Http.send(mix.viaSearchService(searchUrl, n)).orThrow("Query " + mix.query(n));
-                captured.add(requestsAfter(serviceLog, before, mix.query(n)));
+                captured.add(captureOne(searchUrl, serviceLog, mix, n));
             }
         } finally {
             setTracer(searchUrl, "null");
         }
         return captured;
+    }
+
+    /**
+     * The requests of one query; asked again, up to {@value #ATTEMPTS} times in all, if the service answers with an
+     * error (a cold service on a busy machine may time out), so that one slow answer does not lose the phase.
+     */
+    private static List<Captured> captureOne(String searchUrl, Path serviceLog, QueryMix mix, int n)
+            throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            long before = Files.size(serviceLog);
+            Http.Answer answer = Http.send(mix.viaSearchService(searchUrl, n));
+            if (answer.ok() || attempt == ATTEMPTS) {
+                answer.orThrow("Query " + mix.query(n));
+                return requestsAfter(serviceLog, before, mix.query(n));
+            }
+        }
     }
 
     private static void setTracer(String searchUrl, String level) {

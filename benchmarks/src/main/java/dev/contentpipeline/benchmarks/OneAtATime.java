@@ -11,7 +11,8 @@ import java.util.function.IntFunction;
 /**
  * Searches sent one at a time, each after the previous one answered: what one search costs with nothing else
  * queued, as the issue's goals for Elasticsearch's own time and for {@code /api/suggest} are stated. Each kind is
- * asked over its whole mix once to warm up, then {@code rounds} times.
+ * asked over its whole mix once to warm up, then {@code rounds} times; a search that fails counts as a failure of
+ * its latencies instead of ending the measurement.
  */
 final class OneAtATime {
 
@@ -54,19 +55,30 @@ final class OneAtATime {
     /** @param search sends the n-th search of the mix and returns the milliseconds its answers say it took */
     private static Measured measure(int mixSize, int rounds, IntFunction<Long> search) {
         for (int n = 0; n < mixSize; n++) {
-            search.apply(n);
+            try {
+                search.apply(n);
+            } catch (RuntimeException e) {
+                // a warm-up search that failed still warmed something; the measured rounds count failures
+            }
         }
         Latencies latency = new Latencies();
         Latencies took = new Latencies();
         for (int round = 0; round < rounds; round++) {
             for (int n = 0; n < mixSize; n++) {
                 long started = System.nanoTime();
-                long millis = search.apply(n);
-                latency.add(System.nanoTime() - started);
-                if (millis >= 0) {
-                    took.add(millis * 1_000_000L);
+                try {
+                    long millis = search.apply(n);
+                    latency.add(System.nanoTime() - started);
+                    if (millis >= 0) {
+                        took.add(millis * 1_000_000L);
+                    }
+                } catch (RuntimeException e) {
+                    latency.fail();
                 }
             }
+        }
+        if (latency.count() == 0) {
+            throw new IllegalStateException("every search sent one at a time failed");
         }
         return new Measured(mixSize * rounds, latency, took);
     }

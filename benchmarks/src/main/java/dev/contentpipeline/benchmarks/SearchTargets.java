@@ -16,8 +16,8 @@ final class SearchTargets {
         OneAtATime.Measured direct = results.directOneAtATime;
         double p50 = direct == null ? Double.NaN : direct.took().p50();
         double p99 = direct == null ? Double.NaN : direct.took().p99();
-        String over = direct == null ? "" : String.format(Locale.ROOT, " (%d searches, %s)", direct.searches(),
-                requestsPerSearch(results.capturedRequests));
+        String over = direct == null ? "" : String.format(Locale.ROOT, " (%d searches%s, %s)", direct.searches(),
+                failed(direct), requestsPerSearch(results.capturedRequests));
         List<String> phases = List.of(Phases.SEARCH_ONE_AT_A_TIME);
         targets.add(new Targets.Target("Elasticsearch took p50, one search at a time", ms(p50, "%.0f") + over,
                 "<= " + (int) Targets.TOOK_P50_MILLIS + " ms", p50 <= Targets.TOOK_P50_MILLIS, phases,
@@ -36,9 +36,9 @@ final class SearchTargets {
         double suggestP50 = suggest == null ? Double.NaN : suggest.latency().p50();
         targets.add(new Targets.Target("/api/suggest p50, one at a time", suggest == null ? "not measured"
                 : String.format(Locale.ROOT, "%.1f ms (p99 %.1f ms; Elasticsearch took p50 %.0f / p99 %.0f ms; "
-                        + "%d prefixes x %d)", suggestP50, suggest.latency().p99(), suggest.took().p50(),
+                        + "%d prefixes x %d%s)", suggestP50, suggest.latency().p99(), suggest.took().p50(),
                 suggest.took().p99(), suggest.searches() / PhaseRunner.ONE_AT_A_TIME_ROUNDS,
-                PhaseRunner.ONE_AT_A_TIME_ROUNDS), "<= " + (int) Targets.SUGGEST_P50_MILLIS + " ms",
+                PhaseRunner.ONE_AT_A_TIME_ROUNDS, failed(suggest)), "<= " + (int) Targets.SUGGEST_P50_MILLIS + " ms",
                 suggestP50 <= Targets.SUGGEST_P50_MILLIS, phases, List.of("search-service", "elasticsearch")));
     }
 
@@ -48,6 +48,10 @@ final class SearchTargets {
         int max = counts.stream().mapToInt(Integer::intValue).max().orElse(0);
         return (min == max ? Integer.toString(min) : min + " to " + max) + " request" + (max == 1 ? "" : "s")
                 + " each, took summed";
+    }
+
+    private static String failed(OneAtATime.Measured measured) {
+        return measured.latency().failures() == 0 ? "" : ", " + measured.latency().failures() + " failed";
     }
 
     private static String ms(double value, String format) {
