@@ -28,7 +28,8 @@ final class SearchTargets {
         long slo = results.options.searchSlo().toMillis();
         SearchLoad.Capacity capacity = results.searchService == null ? null : results.searchService.capacity();
         targets.add(new Targets.Target("search-service sustained rate, p99 <= " + slo + " ms", capacity == null
-                ? "not measured" : capacity.highestSustained() + " q/s (steps " + String.join(", ", capacity.steps()
+                ? "not measured" : (capacity.highestSustained() > 0 ? capacity.highestSustained() + " q/s"
+                : "below " + results.options.searchRate() + " q/s") + " (steps " + String.join(", ", capacity.steps()
                 .stream().map(s -> Integer.toString(s.rate())).toList()) + ")", ">= " + Targets.SUSTAINED_QPS + " q/s",
                 capacity != null && capacity.highestSustained() >= Targets.SUSTAINED_QPS,
                 List.of(Phases.SEARCH_CAPACITY), List.of("search-service", "elasticsearch")));
