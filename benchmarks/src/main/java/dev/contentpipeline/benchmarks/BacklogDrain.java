@@ -17,10 +17,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
 /**
  * A backlog: the topic filled first with Kafka's own producer (the JSON ingest publishes, keyed by id, with the
@@ -36,10 +38,16 @@ final class BacklogDrain {
 
     /** Fills the topic; returns how fast Kafka alone took the records (acks=all, idempotent, as ingest sends). */
     static Throughput fill(String bootstrapServers, byte[][] corpus, int partitions) {
+        return fill(bootstrapServers, TOPIC, corpus.length, i -> corpus[i], partitions);
+    }
+
+    /** Fills a topic of its own with {@code docs} articles, each made as it is sent (a large corpus need not fit). */
+    static Throughput fill(String bootstrapServers, String topic, int docs, IntFunction<byte[]> corpus,
+                           int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Could not create " + TOPIC + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not create " + topic + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -54,8 +62,9 @@ final class BacklogDrain {
         long acknowledged;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(),
                 new ByteArraySerializer())) {
-            for (byte[] json : corpus) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC,
+            for (int i = 0; i < docs; i++) {
+                byte[] json = corpus.apply(i);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic,
                         new String(RawBulkLoad.idOf(json), StandardCharsets.US_ASCII), withVersion(json));
                 record.headers().add(ContentHeaders.VERSION, version);
                 producer.send(record, (metadata, e) -> {
@@ -68,9 +77,9 @@ final class BacklogDrain {
             acknowledged = System.nanoTime();
         }
         if (failure.get() != null) {
-            throw new IllegalStateException("Filling " + TOPIC + " failed: " + failure.get().getMessage(), failure.get());
+            throw new IllegalStateException("Filling " + topic + " failed: " + failure.get().getMessage(), failure.get());
         }
-        return new Throughput(corpus.length, started, acknowledged, acknowledged, 0, 0);
+        return new Throughput(docs, started, acknowledged, acknowledged, 0, 0);
     }
 
     /** Waits until an indexer just started on the filled topic has its partitions: the drain begins. */
@@ -78,9 +87,38 @@ final class BacklogDrain {
         return awaitLogLine(indexer.process().logFile(), ASSIGNED, Duration.ofSeconds(300));
     }
 
-    static Throughput drain(long assigned, Elasticsearch elasticsearch, int docs) {
-        long searchable = elasticsearch.awaitCount(ALIAS, docs, Elasticsearch.LOAD_TIMEOUT);
+    static Throughput drain(long assigned, Elasticsearch elasticsearch, String alias, int docs) {
+        long searchable = elasticsearch.awaitCount(alias, docs, Elasticsearch.LOAD_TIMEOUT);
         return new Throughput(docs, assigned, searchable, searchable, 0, 0);
+    }
+
+    /**
+     * Watches, from an indexer's start, for the first document it writes: polls the indexing count of the index
+     * behind the alias (an operation count, so no refresh is waited for) every 20 ms, on a thread of its own.
+     * @return when it was first above zero, by {@link System#nanoTime()}; -1 if not within the timeout
+     */
+    static CompletableFuture<Long> firstWrite(Elasticsearch elasticsearch, String alias, Duration timeout) {
+        return CompletableFuture.supplyAsync(() -> {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    Http.Answer answer = Http.get(elasticsearch.url() + "/" + alias
+                            + "/_stats/indexing?filter_path=_all.primaries.indexing.index_total");
+                    if (answer.ok() && answer.json().path("_all").path("primaries").path("indexing")
+                            .path("index_total").asLong() > 0) {
+                        return System.nanoTime();
+                    }
+                } catch (RuntimeException e) {
+                    // Elasticsearch busy or the index not there yet: ask again
+                }
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+            return -1L;
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "first-write");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     /** The record as ingest publishes it: the article's JSON with its version, the record's last field. */

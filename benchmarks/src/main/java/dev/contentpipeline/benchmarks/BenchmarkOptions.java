@@ -21,15 +21,17 @@ import java.util.Map;
  * @param stepTime how long each step of the highest-sustainable-rate search lasts
  * @param searchSlo the p99 a search rate must keep to count as sustained
  * @param profile whether the services and Elasticsearch record JFR execution samples, summarised per phase
+ * @param curve corpus sizes at which, after the main run, search latency and the backlog drain are measured again
  */
 record BenchmarkOptions(int docs, int sweepDocs, long seed, List<Integer> freshnessRates, Duration freshnessTime,
-        int searchRate, Duration searchTime, Duration stepTime, Duration searchSlo, boolean profile, Path root,
-        Path out, Path ingestJar, Path indexJar, Path searchJar) {
+        int searchRate, Duration searchTime, Duration stepTime, Duration searchSlo, boolean profile, List<Integer> curve,
+        Path root, Path out, Path ingestJar, Path indexJar, Path searchJar) {
 
     static final String USAGE = """
             benchmarks/run [--docs=50000] [--sweep-docs=N] [--seed=7] [--freshness-rates=100,500]
                            [--freshness-seconds=20] [--search-rate=20] [--search-seconds=16] [--step-seconds=4]
-                           [--search-slo-ms=250] [--no-profile] [--out=benchmarks/results]
+                           [--search-slo-ms=150] [--no-profile] [--curve=10000,50000,200000]
+                           [--out=benchmarks/results]
                            [--ingest-jar=...] [--index-jar=...] [--search-jar=...]""";
 
     static BenchmarkOptions parse(String[] args) {
@@ -47,20 +49,19 @@ record BenchmarkOptions(int docs, int sweepDocs, long seed, List<Integer> freshn
         BenchmarkOptions options = new BenchmarkOptions(docs,
                 integer(given.remove("sweep-docs"), Math.max(200, Math.min(2_500, docs / 10))),
                 integer(given.remove("seed"), 7),
-                Arrays.stream(given.getOrDefault("freshness-rates", "100,500").split(",")).map(String::strip)
-                        .map(Integer::parseInt).toList(),
+                integers(given.remove("freshness-rates"), "100,500"),
                 Duration.ofSeconds(integer(given.remove("freshness-seconds"), 20)),
                 integer(given.remove("search-rate"), 20),
                 Duration.ofSeconds(integer(given.remove("search-seconds"), 16)),
                 Duration.ofSeconds(integer(given.remove("step-seconds"), 4)),
-                Duration.ofMillis(integer(given.remove("search-slo-ms"), 250)),
+                Duration.ofMillis(integer(given.remove("search-slo-ms"), 150)),
                 given.remove("no-profile") == null,
+                integers(given.remove("curve"), ""),
                 root,
                 path(root, given.remove("out"), "benchmarks/results"),
                 path(root, given.remove("ingest-jar"), "ingest-service/target/ingest-service-" + version + "-exec.jar"),
                 path(root, given.remove("index-jar"), "index-service/target/index-service-" + version + "-exec.jar"),
                 path(root, given.remove("search-jar"), "search-service/target/search-service-" + version + "-exec.jar"));
-        given.remove("freshness-rates");
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown options " + given.keySet() + "\n" + USAGE);
         }
@@ -71,13 +72,15 @@ record BenchmarkOptions(int docs, int sweepDocs, long seed, List<Integer> freshn
     /** The same options with the services' jars elsewhere (copies that a build cannot remove mid-run). */
     BenchmarkOptions withJarsIn(Path folder) {
         return new BenchmarkOptions(docs, sweepDocs, seed, freshnessRates, freshnessTime, searchRate, searchTime,
-                stepTime, searchSlo, profile, root, out, folder.resolve(ingestJar.getFileName()),
+                stepTime, searchSlo, profile, curve, root, out, folder.resolve(ingestJar.getFileName()),
                 folder.resolve(indexJar.getFileName()), folder.resolve(searchJar.getFileName()));
     }
 
     private void check() {
-        if (docs < 100 || sweepDocs < 50 || searchRate < 1 || freshnessRates.stream().anyMatch(r -> r < 1)) {
-            throw new IllegalArgumentException("--docs must be at least 100, --sweep-docs at least 50, rates positive");
+        if (docs < 100 || sweepDocs < 50 || searchRate < 1 || freshnessRates.stream().anyMatch(r -> r < 1)
+                || curve.stream().anyMatch(n -> n < 100)) {
+            throw new IllegalArgumentException("--docs and each --curve size must be at least 100, --sweep-docs at "
+                    + "least 50, rates positive");
         }
         for (Path jar : List.of(ingestJar, indexJar, searchJar)) {
             if (!Files.isRegularFile(jar)) {
@@ -104,6 +107,13 @@ record BenchmarkOptions(int docs, int sweepDocs, long seed, List<Integer> freshn
 
     private static Path path(Path root, String value, String fallback) {
         return root.resolve(value == null || value.isBlank() ? fallback : value).toAbsolutePath().normalize();
+    }
+
+    /** A comma-separated list of whole numbers; empty for an empty value. */
+    private static List<Integer> integers(String value, String fallback) {
+        String list = value == null ? fallback : value;
+        return Arrays.stream(list.split(",")).map(String::strip).filter(n -> !n.isEmpty())
+                .map(n -> integer(n, 0)).toList();
     }
 
     private static int integer(String value, int fallback) {

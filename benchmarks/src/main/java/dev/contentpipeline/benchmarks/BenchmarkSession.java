@@ -93,8 +93,17 @@ final class BenchmarkSession {
             if (options.profile()) {
                 dumpProfiles();
             }
-        } finally {
+            // The figures of the main run, before the curve's larger corpora raise the peaks.
             results.processes = usage.lastSeen();
+            CostCurve curve = new CostCurve(services, options.indexJar(), stack.kafkaBootstrapServers(),
+                    elasticsearch, corpus, running.get(2).url(), services.log("search-service"), log);
+            for (int docs : options.curve()) {
+                attempt("cost curve at " + docs + " articles", () -> results.curve.add(curve.measure(docs)));
+            }
+        } finally {
+            if (results.processes.isEmpty()) {
+                results.processes = usage.lastSeen();
+            }
             log.phase("stopping the services");
             running.forEach(service -> service.process().stop());
         }

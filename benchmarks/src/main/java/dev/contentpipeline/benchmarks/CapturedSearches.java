@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The very requests search-service sends Elasticsearch for each query of the mix (the search, and for a query that
- * finds little the relaxed search, the spelling suggestions and their count), so that "straight to Elasticsearch"
+ * The very requests search-service sends Elasticsearch for each query of the mix (the search, a facet count if it
+ * asks for the counts apart, and for a query that finds little the relaxed search, the spelling suggestions and
+ * their count), so that "straight to Elasticsearch"
  * asks Elasticsearch for exactly the same work, in the same order, and the difference is the service's own cost.
  * They are read from the service's log: the Elasticsearch client's {@code tracer} logger, switched to TRACE through
  * the actuator for one pass over the mix, writes each request as a curl command.
@@ -22,6 +23,8 @@ final class CapturedSearches {
 
     private static final String CURL = "curl -iX POST '";
     private static final String DATA = "' -d '";
+    private static final String COUNTRY_DIRECTORY = "/countries/";
+    private static final int ATTEMPTS = 3;
 
     private CapturedSearches() {
     }
@@ -32,9 +35,7 @@ final class CapturedSearches {
         List<List<Captured>> captured = new ArrayList<>();
         try {
             for (int n = 0; n < mix.queries().size(); n++) {
-                long before = Files.size(serviceLog);
-                Http.send(mix.viaSearchService(searchUrl, n)).orThrow("Query " + mix.query(n));
-                captured.add(requestsAfter(serviceLog, before, mix.query(n)));
+                captured.add(captureOne(searchUrl, serviceLog, mix, n));
             }
         } finally {
             setTracer(searchUrl, "null");
@@ -42,12 +43,32 @@ final class CapturedSearches {
         return captured;
     }
 
+    /**
+     * The requests of one query; asked again, up to {@value #ATTEMPTS} times in all, if the service answers with an
+     * error (a cold service on a busy machine may time out), so that one slow answer does not lose the phase.
+     */
+    private static List<Captured> captureOne(String searchUrl, Path serviceLog, QueryMix mix, int n)
+            throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            long before = Files.size(serviceLog);
+            Http.Answer answer = Http.send(mix.viaSearchService(searchUrl, n));
+            if (answer.ok() || attempt == ATTEMPTS) {
+                answer.orThrow("Query " + mix.query(n));
+                return requestsAfter(serviceLog, before, mix.query(n));
+            }
+        }
+    }
+
     private static void setTracer(String searchUrl, String level) {
         Http.post(searchUrl + "/actuator/loggers/tracer", "application/json",
                 ("{\"configuredLevel\":" + level + "}").getBytes(StandardCharsets.UTF_8)).orThrow("Setting the tracer");
     }
 
-    /** The search requests the log gained after {@code offset}, the main search (with aggregations) first. */
+    /**
+     * Every search request the log gained after {@code offset}, in the order sent: the search, and whatever else the
+     * service asks for the same query (a separate facet count, the relaxed search, the spelling suggestions and their
+     * count). Left out: the country directory's periodic reload (of the countries alias alone), no query's own work.
+     */
     private static List<Captured> requestsAfter(Path log, long offset, String query) throws IOException {
         byte[] all = Files.readAllBytes(log);
         String added = new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
@@ -60,16 +81,13 @@ final class CapturedSearches {
             }
             String url = line.substring(curl + CURL.length(), data);
             String body = line.substring(data + DATA.length(), line.lastIndexOf('\''));
-            int path = url.indexOf('/', url.indexOf("://") + 3);
-            boolean search = body.contains("\"aggregations\"");
-            // Left out: the country directory's periodic reload, which is no query's own work.
-            if ((search || !requests.isEmpty()) && (body.contains("\"suggest\"") || search
-                    || url.substring(path).startsWith("/articles,countries/"))) {
-                requests.add(new Captured(url.substring(path), body.getBytes(StandardCharsets.UTF_8)));
+            String pathAndQuery = url.substring(url.indexOf('/', url.indexOf("://") + 3));
+            if (!pathAndQuery.startsWith(COUNTRY_DIRECTORY)) {
+                requests.add(new Captured(pathAndQuery, body.getBytes(StandardCharsets.UTF_8)));
             }
         }
         if (requests.isEmpty()) {
-            throw new IllegalStateException("search-service's log shows no search request first for '" + query
+            throw new IllegalStateException("search-service's log shows no search request for '" + query
                     + "': is the tracer logger at TRACE?");
         }
         return requests;

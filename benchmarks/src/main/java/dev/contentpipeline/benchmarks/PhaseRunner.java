@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /** The measuring phases, each timed inside a {@link PhaseTimer} so its CPU use is known too. */
@@ -22,6 +24,9 @@ final class PhaseRunner {
     private final SyntheticCorpus corpus;
     private final byte[][] json;
     private final PhaseTimer timer;
+
+    /** Rounds over the mix of each one-at-a-time measurement: enough searches for a p99 that is not the maximum. */
+    static final int ONE_AT_A_TIME_ROUNDS = 10;
 
     PhaseRunner(BenchmarkOptions options, Results results, Log log, Elasticsearch elasticsearch,
                 SyntheticCorpus corpus, byte[][] json, PhaseTimer timer) {
@@ -76,12 +81,16 @@ final class PhaseRunner {
         PipelineServices.Running indexer = services.startIndex(name, options.indexJar(), BacklogDrain.TOPIC,
                 BacklogDrain.ALIAS, "index-service-backlog");
         usage.track(name, indexer.pid());
+        CompletableFuture<Long> firstWrite = BacklogDrain.firstWrite(elasticsearch, BacklogDrain.ALIAS,
+                Duration.ofMinutes(5));
         try {
             long assigned = timer.measure(Phases.BACKLOG_STARTUP, false, () -> BacklogDrain.awaitAssigned(indexer));
             // Straight on: the drain began with the assignment, so nothing may wait in between.
             results.drain = timer.measure(Phases.BACKLOG_DRAIN, false,
-                    () -> BacklogDrain.drain(assigned, elasticsearch, json.length));
+                    () -> BacklogDrain.drain(assigned, elasticsearch, BacklogDrain.ALIAS, json.length));
             results.drainSecondsWithStartup = (results.drain.searchable() - indexer.startedNanos()) / 1e9;
+            long firstWritten = firstWrite.join();
+            results.firstWriteSeconds = firstWritten < 0 ? Double.NaN : (firstWritten - indexer.startedNanos()) / 1e9;
             IndexerMetrics.Totals drained = IndexerMetrics.read(indexer.url());
             if (drained != null) {
                 results.indexer.put(Phases.BACKLOG_DRAIN, drained);
@@ -92,8 +101,9 @@ final class PhaseRunner {
             indexer.process().stop();
         }
         log.line("drain: %,.0f docs/s from partition assignment until searchable (%.1f s; %.1f s with start-up): "
-                + "%.2f of raw bulk", results.drain.docsPerSecond(), results.drain.seconds(),
-                results.drainSecondsWithStartup, results.drainRatio());
+                + "%.2f of raw bulk; first document written %.1f s after the indexer's start",
+                results.drain.docsPerSecond(), results.drain.seconds(), results.drainSecondsWithStartup,
+                results.drainRatio(), results.firstWriteSeconds);
         elasticsearch.deleteIndex(elasticsearch.indexBehind(BacklogDrain.ALIAS));
     }
 
@@ -120,8 +130,18 @@ final class PhaseRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        log.line("captured search-service's Elasticsearch requests for %d queries: %d in all", requests.size(),
-                requests.stream().mapToInt(List::size).sum());
+        log.line("captured search-service's Elasticsearch requests for %d queries: %d in all (%s per query)",
+                requests.size(), requests.stream().mapToInt(List::size).sum(),
+                requests.stream().map(r -> Integer.toString(r.size())).collect(Collectors.joining(",")));
+        results.capturedRequests = requests.stream().map(List::size).toList();
+        OneAtATime.Measured[] alone = timer.measure(Phases.SEARCH_ONE_AT_A_TIME, true, () -> new OneAtATime.Measured[] {
+                OneAtATime.direct(elasticsearch.url(), requests, ONE_AT_A_TIME_ROUNDS),
+                OneAtATime.suggest(searchUrl, mix.prefixes(), ONE_AT_A_TIME_ROUNDS)});
+        results.directOneAtATime = alone[0];
+        results.suggest = alone[1];
+        log.line("one at a time: Elasticsearch took p50 %.0f ms p99 %.0f ms; /api/suggest p50 %.1f ms p99 %.1f ms "
+                + "(took p50 %.0f ms)", alone[0].took().p50(), alone[0].took().p99(), alone[1].latency().p50(),
+                alone[1].latency().p99(), alone[1].took().p50());
         SearchLoad service = new SearchLoad(n -> Http.sendAsync(mix.viaSearchService(searchUrl, n)), "tookMs");
         SearchLoad direct = new SearchLoad(n -> mix.direct(elasticsearch.url(), requests, n), "took");
         service.warmUp(3, mix.queries().size(), log);

@@ -9,6 +9,7 @@ final class Phases {
     static final String KAFKA_FILL = "backlog: Kafka fill";
     static final String BACKLOG_STARTUP = "backlog: indexer start-up";
     static final String BACKLOG_DRAIN = "backlog drain";
+    static final String SEARCH_ONE_AT_A_TIME = "search, one at a time";
     static final String SEARCH_FIXED = "search, fixed rate";
     static final String SEARCH_CAPACITY = "search, rising rate";
 

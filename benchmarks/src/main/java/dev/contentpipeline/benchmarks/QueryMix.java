@@ -6,7 +6,9 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -55,7 +57,24 @@ final class QueryMix {
         return chain.thenCompose(last -> first);
     }
 
-    private static HttpRequest request(String elasticsearchUrl, CapturedSearches.Captured captured) {
+    /**
+     * What a reader types into the search box before picking a suggestion: the first two to four letters of the
+     * mix's words, and the beginnings of a few country names (of one word and of two).
+     */
+    List<String> prefixes() {
+        Set<String> prefixes = new LinkedHashSet<>();
+        for (String query : queries) {
+            for (String word : query.split(" ")) {
+                for (int length = 2; length <= Math.min(4, word.length()); length++) {
+                    prefixes.add(word.substring(0, length));
+                }
+            }
+        }
+        prefixes.addAll(List.of("chi", "ger", "bra", "ind", "jap", "new z", "sout", "south a", "united k"));
+        return List.copyOf(prefixes);
+    }
+
+    static HttpRequest request(String elasticsearchUrl, CapturedSearches.Captured captured) {
         return Http.builder(elasticsearchUrl + captured.pathAndQuery())
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(captured.body())).build();

@@ -30,9 +30,16 @@ final class Results {
     Throughput kafkaFill;
     Throughput drain;
     double drainSecondsWithStartup;
+    /** From the backlog indexer's start to the first document it wrote; NaN if not seen. */
+    double firstWriteSeconds = Double.NaN;
     final List<FreshnessProbe.Step> freshness = new ArrayList<>();
     Search searchService;
     Search direct;
+    /** How many requests search-service sent Elasticsearch for each query of the mix. */
+    List<Integer> capturedRequests = List.of();
+    OneAtATime.Measured directOneAtATime;
+    OneAtATime.Measured suggest;
+    final List<CostCurve.Point> curve = new ArrayList<>();
     final List<Window> windows = new ArrayList<>();
     Map<String, ResourceUsage.Process> processes = new LinkedHashMap<>();
     /** Per service: where its memory is, for the memory target. */
@@ -56,6 +63,19 @@ final class Results {
     String indexerSummary(String phase) {
         IndexerMetrics.Totals totals = indexer.get(phase);
         return totals == null ? "n/a (no metrics)" : totals.describe();
+    }
+
+    /** CPU milliseconds per unit of work of the named processes in a phase; NaN if the phase was not measured. */
+    double cpuMillisPer(String phase, double units, String... processes) {
+        Window w = window(phase);
+        if (w == null || units <= 0) {
+            return Double.NaN;
+        }
+        double seconds = 0;
+        for (String process : processes) {
+            seconds += w.usage().cpuSeconds().getOrDefault(process, 0.0);
+        }
+        return 1000 * seconds / units;
     }
 
     Window window(String phase) {

@@ -31,6 +31,9 @@ final class ResultsReport {
         search();
         costs.cpuPerPhase();
         costs.memory();
+        if (!r.curve.isEmpty()) {
+            CostCurve.report(r.curve, md);
+        }
         costs.whereTheTimeGoes(targets);
         method();
         Files.createDirectories(file.getParent());
@@ -84,7 +87,8 @@ final class ResultsReport {
         }
         line("");
         if (r.drain != null) {
-            line("The drain took %.1f s counting the indexer's start-up.", r.drainSecondsWithStartup);
+            line("The drain took %.1f s counting the indexer's start-up; its first document was written %.1f s after "
+                    + "its JVM started.", r.drainSecondsWithStartup, r.firstWriteSeconds);
         }
         line("Bulk sweep (%,d documents each, acknowledged docs/s): %s.", r.options.sweepDocs(), String.join(", ",
                 r.raw.sweep().stream().map(p -> String.format(Locale.ROOT, "%s %,.0f", p.settings().label(),
@@ -133,6 +137,7 @@ final class ResultsReport {
         searchRow("search-service `/api/search`", r.searchService, "tookMs");
         searchRow("Elasticsearch, the same requests sent straight", r.direct, "took");
         line("");
+        oneAtATime();
         line("Ratios: p50 x%.2f, p99 x%.2f, highest sustained rate %.2f of direct. Sustained: at least %.0f%% "
                         + "answered within the step plus 1 s, none failed, p99 at most %d ms; steps of %d s, x%.1f each.",
                 r.searchService.fixedRate().latencies().p50() / r.direct.fixedRate().latencies().p50(),
@@ -141,6 +146,25 @@ final class ResultsReport {
                         / Math.max(1, r.direct.capacity().highestSustained()),
                 SearchLoad.SUSTAINED_SHARE * 100, r.options.searchSlo().toMillis(), r.options.stepTime().toSeconds(),
                 SearchLoad.RATE_STEP);
+    }
+
+    /** The searches and suggestions sent one at a time, each after the previous answered. */
+    private void oneAtATime() {
+        line("");
+        line("| one at a time | searches | p50 | p99 | server-side p50 / p99 |");
+        line("|---|---:|---:|---:|---:|");
+        if (r.directOneAtATime != null) {
+            OneAtATime.Measured d = r.directOneAtATime;
+            line("| Elasticsearch, search-service's requests for each query (%s) | %d | %.1f ms | %.1f ms | took "
+                    + "%.0f / %.0f ms |", SearchTargets.requestsPerSearch(r.capturedRequests), d.searches(),
+                    d.latency().p50(), d.latency().p99(), d.took().p50(), d.took().p99());
+        }
+        if (r.suggest != null) {
+            OneAtATime.Measured s = r.suggest;
+            line("| search-service `/api/suggest?q=<prefix>` | %d | %.1f ms | %.1f ms | tookMs %.0f / %.0f ms |",
+                    s.searches(), s.latency().p50(), s.latency().p99(), s.took().p50(), s.took().p99());
+        }
+        line("");
     }
 
     private void searchRow(String target, Results.Search s, String took) {
@@ -180,6 +204,17 @@ final class ResultsReport {
                 + "its client's trace log in one pass before the measurement), so the difference is the service's "
                 + "own cost: parsing, building the requests, reading the answers, the country card.",
                 new QueryMix(new SyntheticCorpus(r.options.seed())).queries().size());
+        line("- One at a time: the mix once to warm up, then %d rounds, each search sent when the previous one "
+                + "answered; straight to Elasticsearch, took is summed over the requests of one search (search-service's "
+                + "requests per query: %s). `/api/suggest` over %d prefixes: the first 2 to 4 letters of the mix's words "
+                + "and the beginnings of a few country names; its tookMs is Elasticsearch's took.",
+                PhaseRunner.ONE_AT_A_TIME_ROUNDS, r.capturedRequests, new QueryMix(new SyntheticCorpus(r.options.seed()))
+                        .prefixes().size());
+        line("- CPU per PUT and per record: the process's CPU seconds in the freshness step at %d PUT/s over the "
+                + "PUTs acknowledged in it; CPU per document: the process's CPU seconds in the phase over the corpus. "
+                + "The first write: from the backlog indexer's launch to the first indexing operation its index counts "
+                + "(its _stats polled every 20 ms). Peak RSS is compared without the profiler's share (JFR and native "
+                + "memory tracking, when profiling).", Targets.CPU_RATE);
         line("- CPU seconds from /proc/<pid>/stat, peak RSS from VmHWM in /proc/<pid>/status; 'others' is the "
                 + "machine's busy time (/proc/stat) less that of the processes listed.%s", r.options.profile()
                 ? " Profiles: JFR execution samples (default settings, every 20 ms) from every JVM, counted per phase."

@@ -51,7 +51,7 @@ final class SearchLoad {
      */
     SearchLoad(LongFunction<CompletableFuture<Http.Answer>> queries, String tookField) {
         this.queries = queries;
-        this.tookField = "\"" + tookField + "\":";
+        this.tookField = tookField;
     }
 
     /** Sends the whole mix once per round, one query at a time: JIT and caches warmed before anything counts. */
@@ -93,7 +93,7 @@ final class SearchLoad {
                 inFlight.decrementAndGet();
                 if (e == null && answer.status() == 200) {
                     latencies.add(now - intended);
-                    long took = took(answer.body());
+                    long took = took(answer.body(), tookField);
                     if (took >= 0) {
                         server.add(took * 1_000_000L);
                     }
@@ -133,13 +133,14 @@ final class SearchLoad {
     }
 
     /** The number after {@code "<field>":} in a JSON answer, without parsing the rest; -1 if absent. */
-    private long took(byte[] body) {
+    static long took(byte[] body, String field) {
         String head = new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8);
-        int at = head.indexOf(tookField);
+        String key = "\"" + field + "\":";
+        int at = head.indexOf(key);
         if (at < 0) {
             return -1;
         }
-        int from = at + tookField.length();
+        int from = at + key.length();
         int to = from;
         while (to < head.length() && Character.isDigit(head.charAt(to))) {
             to++;

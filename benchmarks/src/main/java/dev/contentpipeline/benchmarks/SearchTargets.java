@@ -1,0 +1,61 @@
+package dev.contentpipeline.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The issue's search targets: Elasticsearch's own time for search-service's searches one at a time, the rate
+ * search-service sustains, and {@code /api/suggest} one at a time.
+ */
+final class SearchTargets {
+
+    private SearchTargets() {
+    }
+
+    static void add(Results results, List<Targets.Target> targets) {
+        OneAtATime.Measured direct = results.directOneAtATime;
+        double p50 = direct == null ? Double.NaN : direct.took().p50();
+        double p99 = direct == null ? Double.NaN : direct.took().p99();
+        String over = direct == null ? "" : String.format(Locale.ROOT, " (%d searches%s, %s)", direct.searches(),
+                failed(direct), requestsPerSearch(results.capturedRequests));
+        List<String> phases = List.of(Phases.SEARCH_ONE_AT_A_TIME);
+        targets.add(new Targets.Target("Elasticsearch took p50, one search at a time", ms(p50, "%.0f") + over,
+                "<= " + (int) Targets.TOOK_P50_MILLIS + " ms", p50 <= Targets.TOOK_P50_MILLIS, phases,
+                List.of("elasticsearch")));
+        targets.add(new Targets.Target("Elasticsearch took p99, one search at a time", ms(p99, "%.0f"),
+                "<= " + (int) Targets.TOOK_P99_MILLIS + " ms", p99 <= Targets.TOOK_P99_MILLIS, phases,
+                List.of("elasticsearch")));
+        long slo = results.options.searchSlo().toMillis();
+        SearchLoad.Capacity capacity = results.searchService == null ? null : results.searchService.capacity();
+        targets.add(new Targets.Target("search-service sustained rate, p99 <= " + slo + " ms", capacity == null
+                ? "not measured" : (capacity.highestSustained() > 0 ? capacity.highestSustained() + " q/s"
+                : "below " + results.options.searchRate() + " q/s") + " (steps " + String.join(", ", capacity.steps()
+                .stream().map(s -> Integer.toString(s.rate())).toList()) + ")", ">= " + Targets.SUSTAINED_QPS + " q/s",
+                capacity != null && capacity.highestSustained() >= Targets.SUSTAINED_QPS,
+                List.of(Phases.SEARCH_CAPACITY), List.of("search-service", "elasticsearch")));
+        OneAtATime.Measured suggest = results.suggest;
+        double suggestP50 = suggest == null ? Double.NaN : suggest.latency().p50();
+        targets.add(new Targets.Target("/api/suggest p50, one at a time", suggest == null ? "not measured"
+                : String.format(Locale.ROOT, "%.1f ms (p99 %.1f ms; Elasticsearch took p50 %.0f / p99 %.0f ms; "
+                        + "%d prefixes x %d%s)", suggestP50, suggest.latency().p99(), suggest.took().p50(),
+                suggest.took().p99(), suggest.searches() / PhaseRunner.ONE_AT_A_TIME_ROUNDS,
+                PhaseRunner.ONE_AT_A_TIME_ROUNDS, failed(suggest)), "<= " + (int) Targets.SUGGEST_P50_MILLIS + " ms",
+                suggestP50 <= Targets.SUGGEST_P50_MILLIS, phases, List.of("search-service", "elasticsearch")));
+    }
+
+    /** How many requests search-service sends Elasticsearch per search of the mix, e.g. "1 to 4 requests each". */
+    static String requestsPerSearch(List<Integer> counts) {
+        int min = counts.stream().mapToInt(Integer::intValue).min().orElse(0);
+        int max = counts.stream().mapToInt(Integer::intValue).max().orElse(0);
+        return (min == max ? Integer.toString(min) : min + " to " + max) + " request" + (max == 1 ? "" : "s")
+                + " each, took summed";
+    }
+
+    private static String failed(OneAtATime.Measured measured) {
+        return measured.latency().failures() == 0 ? "" : ", " + measured.latency().failures() + " failed";
+    }
+
+    private static String ms(double value, String format) {
+        return Double.isNaN(value) ? "not measured" : String.format(Locale.ROOT, format + " ms", value);
+    }
+}

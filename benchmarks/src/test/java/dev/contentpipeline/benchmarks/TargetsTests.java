@@ -1,0 +1,74 @@
+package dev.contentpipeline.benchmarks;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TargetsTests {
+
+    @Test
+    void everyGoalOfTheIssueIsListedAndWhatWasNotMeasuredIsMissed() {
+        List<Targets.Target> targets = Targets.check(results());
+
+        assertThat(targets).extracting(Targets.Target::name).contains(
+                "Elasticsearch took p50, one search at a time", "Elasticsearch took p99, one search at a time",
+                "search-service sustained rate, p99 <= 150 ms", "/api/suggest p50, one at a time",
+                "ingest-service CPU per PUT at 100 PUT/s", "Kafka CPU per record at 100 PUT/s",
+                "index-service CPU per document, backlog drain", "index-service's first write after its JVM start",
+                "pipeline CPU per document end to end (ingest, Kafka, index)", "end to end / raw bulk",
+                "backlog drain / raw bulk");
+        assertThat(targets).filteredOn(t -> t.measured().equals("not measured")).isNotEmpty()
+                .noneMatch(Targets.Target::met);
+    }
+
+    @Test
+    void cpuPerPutIsTheFreshnessStepsCpuOverItsAcknowledgedPuts() {
+        Results results = results();
+        results.freshness.add(new FreshnessProbe.Step(100, 2_000, 2_000, 2_000, new Latencies(), new Latencies()));
+        results.windows.add(new Results.Window(Phases.freshness(100), null, null, new ResourceUsage.Phase(
+                Phases.freshness(100), 20, Map.of("ingest-service", 1.0, "kafka", 2.0), 3)));
+
+        List<Targets.Target> targets = Targets.check(results);
+
+        assertThat(target(targets, "ingest-service CPU per PUT at 100 PUT/s").measured()).startsWith("0.50 ms");
+        assertThat(target(targets, "ingest-service CPU per PUT at 100 PUT/s").met()).isTrue();
+        assertThat(target(targets, "Kafka CPU per record at 100 PUT/s").measured()).startsWith("1.00 ms");
+        assertThat(target(targets, "Kafka CPU per record at 100 PUT/s").met()).isFalse();
+    }
+
+    @Test
+    void peakRssIsComparedWithoutTheProfilersShare() {
+        Results results = results();
+        results.processes.put("ingest-service", new ResourceUsage.Process(10, 320, 300));
+        results.heaps.put("ingest-service", new Heap.Memory("", 30));
+
+        Targets.Target rss = target(Targets.check(results), "peak RSS of ingest-service, profiler excluded");
+
+        assertThat(rss.measured()).isEqualTo("290 MB (320 MB with the profiler's 30 MB)");
+        assertThat(rss.met()).isTrue();
+    }
+
+    @Test
+    void freshnessGoalsAreOneAndAHalfSecondsAt100AndTwoAndAHalfAbove() {
+        assertThat(Targets.freshnessGoal(100)).isEqualTo(1.5);
+        assertThat(Targets.freshnessGoal(500)).isEqualTo(2.5);
+    }
+
+    private static Targets.Target target(List<Targets.Target> targets, String name) {
+        return targets.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static Results results() {
+        Results results = new Results();
+        results.options = new BenchmarkOptions(2_000, 200, 7, List.of(100, 500), Duration.ofSeconds(20), 20,
+                Duration.ofSeconds(16), Duration.ofSeconds(4), Duration.ofMillis(150), false, List.of(), Path.of("."),
+                Path.of("out"), Path.of("a.jar"), Path.of("b.jar"), Path.of("c.jar"));
+        results.refreshInterval = "1s";
+        return results;
+    }
+}
