@@ -6,9 +6,10 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 RUN useradd --system --uid 10001 app
 ARG SERVICE
 COPY ${SERVICE}/target/${SERVICE}-*-exec.jar /app/app.jar
-# The same JVM options as the local stack and the tests (one file for both).
+# The same JVM options as the local stack and the tests (one file for both), then the service's own.
 COPY compose/service-jvm.options /app/jvm.options
+COPY compose/${SERVICE}.jvm.options /app/service.jvm.options
 ENV MALLOC_ARENA_MAX=2
 USER app
 WORKDIR /app
-ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "@/app/service.jvm.options", "-jar", "/app/app.jar"]

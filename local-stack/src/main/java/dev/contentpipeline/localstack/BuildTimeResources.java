@@ -53,7 +53,20 @@ final class BuildTimeResources {
 
     /** The services' JVM options, one per line of compose/service-jvm.options. */
     static List<String> serviceJvmOptions() {
-        return read("service-jvm.options").lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
+        return options("service-jvm.options");
+    }
+
+    /**
+     * One service's own JVM options, after the shared ones (compose/&lt;service&gt;.jvm.options); none for a jar that
+     * is not one of the three services.
+     */
+    static List<String> serviceJvmOptions(String service) {
+        String name = service + ".jvm.options";
+        return BuildTimeResources.class.getResource(name) == null ? List.of() : options(name);
+    }
+
+    private static List<String> options(String resource) {
+        return read(resource).lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
     }
 
     /** The broker's jars, separated by ':'. */
