@@ -81,9 +81,9 @@ public final class ServiceProcess implements AutoCloseable {
      */
     private static List<String> ownJvmOptions(Path jar) {
         String file = jar.getFileName().toString();
-        for (String service : List.of("ingest-service", "index-service", "search-service")) {
-            if (file.startsWith(service + "-")) {
-                return BuildTimeResources.serviceJvmOptions(service);
+        for (PipelineService service : PipelineService.values()) {
+            if (file.startsWith(service.username() + "-")) {
+                return BuildTimeResources.serviceJvmOptions(service.username());
             }
         }
         return List.of();

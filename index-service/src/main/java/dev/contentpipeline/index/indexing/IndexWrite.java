@@ -21,11 +21,10 @@ record IndexWrite(ConsumerRecord<String, byte[]> source, String target, String i
     }
 
     /** The country codes the document names. */
-    @SuppressWarnings("unchecked")
     List<String> countryCodes() {
         if (recordJson != null) {
             return recordJson.countries() == null ? List.of() : recordJson.countries();
         }
-        return document.get("countries") instanceof List<?> list ? (List<String>) list : List.of();
+        return CountryNameTable.codesOf(document);
     }
 }

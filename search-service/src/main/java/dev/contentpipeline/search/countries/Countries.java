@@ -1,5 +1,6 @@
 package dev.contentpipeline.search.countries;
 
+import dev.contentpipeline.search.fields.SearchFields;
 import dev.contentpipeline.search.userquery.UserQuery;
 
 import java.text.Normalizer;
@@ -84,10 +85,6 @@ public record Countries(Map<String, CountryCard> byCode, Map<String, List<String
     }
 
     private static boolean isIdeographic(String name) {
-        return name.codePoints().allMatch(cp -> {
-            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
-        });
+        return name.codePoints().allMatch(SearchFields::isCjk);
     }
 }

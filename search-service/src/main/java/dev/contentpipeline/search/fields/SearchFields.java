@@ -130,11 +130,14 @@ public final class SearchFields {
 
     /** Whether the text has a letter of a Chinese, Japanese or Korean script. */
     public static boolean hasCjk(String text) {
-        return text.codePoints().anyMatch(c -> {
-            Character.UnicodeScript script = Character.UnicodeScript.of(c);
-            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
-        });
+        return text.codePoints().anyMatch(SearchFields::isCjk);
+    }
+
+    /** Whether the code point is of a Chinese, Japanese or Korean script (what the {@code .cjk} sub-fields pair). */
+    public static boolean isCjk(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
     }
 
     /** "title.folded^4" without its boost: "title.folded". */

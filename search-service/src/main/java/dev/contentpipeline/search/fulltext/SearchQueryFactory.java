@@ -52,8 +52,7 @@ class SearchQueryFactory {
 
     /** @param relaxed all clauses but one must match (see {@link TextQueries#of(UserQuery, boolean)}) */
     SearchRequest search(SearchParameters params, Countries countries, boolean relaxed) {
-        Query filtered = Query.of(q -> q.bool(b -> b.must(TextQueries.of(params.parsed(), relaxed))
-                .filter(f -> f.term(t -> t.field(IndexFields.DELETED).value(false)))));
+        Query filtered = matching(params, relaxed);
         Query postFilter = FacetFilters.selected(params.filters(), countries, null);
         // One hit more than asked tells whether there is a next page, within the window Elasticsearch serves.
         int extra = params.from() + params.size() < SearchParameters.MAX_WINDOW ? 1 : 0;
@@ -100,9 +99,14 @@ class SearchQueryFactory {
     SearchRequest facets(SearchParameters params, Countries countries, boolean relaxed) {
         return SearchRequest.of(s -> s.index(indices()).ignoreUnavailable(true).allowNoIndices(true)
                 .requestCache(true).size(0).trackTotalHits(t -> t.enabled(false))
-                .query(q -> q.bool(b -> b.must(TextQueries.of(params.parsed(), relaxed))
-                        .filter(f -> f.term(t -> t.field(IndexFields.DELETED).value(false)))))
+                .query(matching(params, relaxed))
                 .aggregations(FacetFilters.aggregations(params.filters(), countries)));
+    }
+
+    /** The reader's text (relaxed or not), deleted markers left out: what both the hits and the counts are of. */
+    private static Query matching(SearchParameters params, boolean relaxed) {
+        return Query.of(q -> q.bool(b -> b.must(TextQueries.of(params.parsed(), relaxed))
+                .filter(f -> f.term(t -> t.field(IndexFields.DELETED).value(false)))));
     }
 
     /** How many hits a query and filters find, for "did you mean". */

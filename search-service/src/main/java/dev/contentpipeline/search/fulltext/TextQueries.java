@@ -29,15 +29,6 @@ final class TextQueries {
     }
 
     /**
-     * @param relaxed all clauses but one must match instead of every clause (for a query of two or more clauses
-     *        that found nothing, as Meilisearch drops words rather than answer with nothing); hits that match more
-     *        clauses score higher
-     */
-    static Query of(UserQuery query, boolean relaxed) {
-        return of(query, relaxed, SearchFields.TYPOS);
-    }
-
-    /**
      * What the highlighter marks in one field: each word and phrase typed, looked for in that field only; typo'd
      * words only in titles and names ({@link SearchFields#TYPOS_MARKED}); the last word as a prefix only where the
      * search looks for prefixes. Each highlighted field gets its own small query: given the whole search query,
@@ -81,7 +72,12 @@ final class TextQueries {
         }));
     }
 
-    private static Query of(UserQuery query, boolean relaxed, List<String> typoFields) {
+    /**
+     * @param relaxed all clauses but one must match instead of every clause (for a query of two or more clauses
+     *        that found nothing, as Meilisearch drops words rather than answer with nothing); hits that match more
+     *        clauses score higher
+     */
+    static Query of(UserQuery query, boolean relaxed) {
         if (query.isEmpty()) {
             return Query.of(q -> q.matchNone(n -> n));
         }
@@ -90,11 +86,11 @@ final class TextQueries {
             bool.must(m -> m.matchAll(a -> a));
         }
         if (relaxed && query.required().size() > 1) {
-            List<Query> clauses = query.required().stream().map(clause -> clause(clause, typoFields)).toList();
+            List<Query> clauses = query.required().stream().map(TextQueries::clause).toList();
             bool.must(m -> m.bool(b -> b.should(clauses)
                     .minimumShouldMatch(Integer.toString(clauses.size() - 1))));
         } else {
-            query.required().forEach(clause -> bool.must(clause(clause, typoFields)));
+            query.required().forEach(clause -> bool.must(clause(clause)));
         }
         query.excluded().forEach(term -> bool.mustNot(exactly(term)));
         List<String> words = query.plainWords();
@@ -118,15 +114,15 @@ final class TextQueries {
         return Query.of(q -> q.bool(bool.build()));
     }
 
-    private static Query clause(Clause clause, List<String> typoFields) {
+    private static Query clause(Clause clause) {
         if (clause.anyOf().size() == 1) {
-            return term(clause.anyOf().get(0), typoFields);
+            return term(clause.anyOf().get(0));
         }
-        List<Query> alternatives = clause.anyOf().stream().map(term -> term(term, typoFields)).toList();
+        List<Query> alternatives = clause.anyOf().stream().map(TextQueries::term).toList();
         return Query.of(q -> q.bool(b -> b.should(alternatives).minimumShouldMatch("1")));
     }
 
-    private static Query term(Term term, List<String> typoFields) {
+    private static Query term(Term term) {
         if (!(term instanceof Word word)) {
             return exactly(term);
         }
@@ -136,7 +132,7 @@ final class TextQueries {
         if (length >= SearchFields.ONE_TYPO_FROM && length <= SearchFields.LONGEST_WORD_WITH_TYPOS) {
             ways.add(Query.of(q -> q.multiMatch(m -> m
                     .query(word.text())
-                    .fields(typoFields)
+                    .fields(SearchFields.TYPOS)
                     .type(TextQueryType.BestFields)
                     .operator(Operator.And)
                     .fuzziness(SearchFields.fuzziness())
