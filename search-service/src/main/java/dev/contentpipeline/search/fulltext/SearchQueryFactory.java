@@ -73,9 +73,9 @@ class SearchQueryFactory {
                                 .requireFieldMatch(true).order(HighlighterOrder.Score)
                                 .maxAnalyzedOffset(HIGHLIGHT_WITHIN);
                         boolean cjk = SearchFields.hasCjk(params.query() == null ? "" : params.query());
-                        SearchFields.highlighted(SearchFields.TITLE_HIGHLIGHTS, cjk).forEach(field -> h.fields(field,
+                        SearchFields.forScripts(SearchFields.TITLE_HIGHLIGHTS, cjk).forEach(field -> h.fields(field,
                                 Highlights.whole(TextQueries.forHighlighting(params.parsed(), field))));
-                        SearchFields.highlighted(SearchFields.SNIPPET, cjk).forEach(field -> h.fields(field,
+                        SearchFields.forScripts(SearchFields.SNIPPET, cjk).forEach(field -> h.fields(field,
                                 passage(field, TextQueries.forHighlighting(params.parsed(), field))));
                         return h;
                     });

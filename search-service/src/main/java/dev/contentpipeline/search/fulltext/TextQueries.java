@@ -12,6 +12,7 @@ import dev.contentpipeline.search.userquery.UserQuery.Word;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Turns a parsed query into Elasticsearch's bool, match and match_phrase queries. Each clause must match in
@@ -81,18 +82,19 @@ final class TextQueries {
         if (query.isEmpty()) {
             return Query.of(q -> q.matchNone(n -> n));
         }
+        Scripted fields = Scripted.of(query);
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (query.required().isEmpty()) {
             bool.must(m -> m.matchAll(a -> a));
         }
         if (relaxed && query.required().size() > 1) {
-            List<Query> clauses = query.required().stream().map(TextQueries::clause).toList();
+            List<Query> clauses = query.required().stream().map(clause -> clause(clause, fields)).toList();
             bool.must(m -> m.bool(b -> b.should(clauses)
                     .minimumShouldMatch(Integer.toString(clauses.size() - 1))));
         } else {
-            query.required().forEach(clause -> bool.must(clause(clause)));
+            query.required().forEach(clause -> bool.must(clause(clause, fields)));
         }
-        query.excluded().forEach(term -> bool.mustNot(exactly(term)));
+        query.excluded().forEach(term -> bool.mustNot(exactly(term, fields)));
         List<String> words = query.plainWords();
         if (!words.isEmpty()) {
             // A name or title typed in full outranks every record that merely shares its words.
@@ -107,27 +109,27 @@ final class TextQueries {
             bool.should(s -> s.multiMatch(m -> m
                     .query(String.join(" ", words))
                     .type(TextQueryType.Phrase)
-                    .fields(SearchFields.PHRASES)
+                    .fields(fields.phrases())
                     .lenient(true)
                     .boost(SearchFields.WHOLE_PHRASE_BOOST)));
         }
         return Query.of(q -> q.bool(bool.build()));
     }
 
-    private static Query clause(Clause clause) {
+    private static Query clause(Clause clause, Scripted fields) {
         if (clause.anyOf().size() == 1) {
-            return term(clause.anyOf().get(0));
+            return term(clause.anyOf().get(0), fields);
         }
-        List<Query> alternatives = clause.anyOf().stream().map(TextQueries::term).toList();
+        List<Query> alternatives = clause.anyOf().stream().map(term -> term(term, fields)).toList();
         return Query.of(q -> q.bool(b -> b.should(alternatives).minimumShouldMatch("1")));
     }
 
-    private static Query term(Term term) {
+    private static Query term(Term term, Scripted fields) {
         if (!(term instanceof Word word)) {
-            return exactly(term);
+            return exactly(term, fields);
         }
         List<Query> ways = new ArrayList<>();
-        ways.add(exactly(word));
+        ways.add(exactly(word, fields));
         int length = word.text().codePointCount(0, word.text().length());
         if (length >= SearchFields.ONE_TYPO_FROM && length <= SearchFields.LONGEST_WORD_WITH_TYPOS) {
             ways.add(Query.of(q -> q.multiMatch(m -> m
@@ -154,11 +156,11 @@ final class TextQueries {
     }
 
     /** The term as typed, without typos or prefixes: a word in any field, a phrase word for word. */
-    private static Query exactly(Term term) {
+    private static Query exactly(Term term, Scripted fields) {
         if (term instanceof Word) {
             return Query.of(q -> q.multiMatch(m -> m
                     .query(term.text())
-                    .fields(SearchFields.WORDS)
+                    .fields(fields.words())
                     .type(TextQueryType.BestFields)
                     .tieBreaker(0.3)
                     .operator(Operator.And)
@@ -167,8 +169,22 @@ final class TextQueries {
         }
         return Query.of(q -> q.multiMatch(m -> m
                 .query(term.text())
-                .fields(SearchFields.PHRASES)
+                .fields(fields.phrases())
                 .type(TextQueryType.Phrase)
                 .lenient(true)));
+    }
+
+    /**
+     * The word and phrase fields for a query's scripts: the {@code .cjk} sub-fields only when a term has Chinese,
+     * Japanese or Korean letters ({@link SearchFields#forScripts}).
+     */
+    private record Scripted(List<String> words, List<String> phrases) {
+
+        static Scripted of(UserQuery query) {
+            boolean cjk = Stream.concat(query.positiveTerms().stream(), query.excluded().stream())
+                    .anyMatch(term -> SearchFields.hasCjk(term.text()));
+            return new Scripted(SearchFields.forScripts(SearchFields.WORDS, cjk),
+                    SearchFields.forScripts(SearchFields.PHRASES, cjk));
+        }
     }
 }

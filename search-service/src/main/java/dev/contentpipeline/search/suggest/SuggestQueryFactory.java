@@ -30,6 +30,8 @@ class SuggestQueryFactory {
     }
 
     SearchRequest suggest(String text, List<String> types, int size) {
+        boolean cjk = SearchFields.hasCjk(text);
+        List<String> fields = SearchFields.forScripts(SearchFields.SUGGEST, cjk);
         return SearchRequest.of(s -> s
                 .index(List.of(aliases.articles(), aliases.countries()))
                 .ignoreUnavailable(true)
@@ -41,7 +43,7 @@ class SuggestQueryFactory {
                     b.must(m -> m.multiMatch(mm -> mm
                                     .query(text)
                                     .type(TextQueryType.BoolPrefix)
-                                    .fields(SearchFields.SUGGEST)
+                                    .fields(fields)
                                     .operator(Operator.And)
                                     .fuzziness(SearchFields.fuzziness())
                                     .lenient(true)))
@@ -52,7 +54,7 @@ class SuggestQueryFactory {
                     }
                     // The exact name first: "china" before "Chinese dumplings in Hegang".
                     b.should(sh -> sh.multiMatch(mm -> mm.query(text).type(TextQueryType.Phrase)
-                            .fields(SearchFields.SUGGEST).lenient(true).boost(2.0f)));
+                            .fields(fields).lenient(true).boost(2.0f)));
                     return b;
                 }))
                 .highlight(h -> {
@@ -61,7 +63,7 @@ class SuggestQueryFactory {
                             .requireFieldMatch(true);
                     // Each field marked by the suggestion's words in that field alone: the whole query, typo
                     // automata for some 40 fields, cost more than the suggestion itself for every field of every hit.
-                    SearchFields.highlighted(SearchFields.TITLE_HIGHLIGHTS, SearchFields.hasCjk(text))
+                    SearchFields.forScripts(SearchFields.TITLE_HIGHLIGHTS, cjk)
                             .forEach(field -> h.fields(field, Highlights.whole(Query.of(q -> q.multiMatch(mm -> mm
                                     .query(text).type(TextQueryType.BoolPrefix).fields(field)
                                     .fuzziness(SearchFields.fuzziness()).lenient(true))))));

@@ -53,6 +53,13 @@ class SearchQueryFactoryTests {
         assertThat(first.at("/0/multi_match/query").asString()).isEqualTo("hegang");
         assertThat(first.at("/0/multi_match/fields").toString()).contains("title.exact^12", "name.folded^4",
                 "body.stemmed");
+        assertThat(first.at("/0/multi_match/fields").toString()).as("no CJK sub-fields for a Latin query")
+                .doesNotContain(".cjk").as("bodies by their stems alone").doesNotContain("body.folded");
+        assertThat(text.at("/should/1/multi_match/fields").toString()).doesNotContain(".cjk");
+        JsonNode chinese = render(factory.search(params("q", "饺子 -火锅"), COUNTRIES)).at("/query/bool/must/0/bool");
+        assertThat(chinese.at("/must").toString()).as("CJK sub-fields for a Chinese query")
+                .contains("title.cjk^4", "body.cjk");
+        assertThat(chinese.at("/must_not").toString()).contains("body.cjk");
         assertThat(first.at("/0/multi_match/operator").asString()).isEqualTo("and");
         assertThat(first.at("/1/multi_match/fuzziness").asString()).isEqualTo("AUTO:5,9");
         assertThat(first.at("/1/multi_match/boost").asDouble()).isLessThan(1);
@@ -170,7 +177,7 @@ class SearchQueryFactoryTests {
                 .as("each field marked by a query of its own").isEqualTo("[\"name.folded\"]");
         assertThat(harbour.at("/fields/name.folded/highlight_query/bool/should/1/multi_match/fuzziness").asString())
                 .as("typos marked in names").isEqualTo("AUTO:5,9");
-        assertThat(harbour.at("/fields/body.folded/highlight_query/multi_match/fuzziness").isMissingNode())
+        assertThat(harbour.at("/fields/body.stemmed/highlight_query/multi_match/fuzziness").isMissingNode())
                 .as("no typos marked in bodies").isTrue();
         assertThat(harbour.at("/fields/summary.folded/highlight_query/bool/should/1/multi_match/type").asString())
                 .as("the last word as a prefix where the search looks for prefixes").isEqualTo("phrase_prefix");
@@ -178,8 +185,9 @@ class SearchQueryFactoryTests {
                 .noneMatch(field -> field.endsWith(".cjk"));
         assertThat(render(factory.search(params("q", "饺子"), COUNTRIES)).at("/highlight/fields").propertyNames())
                 .contains("title.cjk", "body.cjk");
-        assertThat(json.at("/highlight/fields/body.folded/no_match_size").asInt()).isEqualTo(160);
-        assertThat(json.at("/highlight/fields/body.stemmed/no_match_size").asInt()).isZero();
+        assertThat(json.at("/highlight/fields/body.stemmed/no_match_size").asInt()).isEqualTo(160);
+        assertThat(json.at("/highlight/fields").propertyNames()).as("a body's snippet from its stems alone")
+                .doesNotContain("body.folded");
         assertThat(json.at("/_source/includes").toString()).doesNotContain("\"body\"");
         assertThat(factory.search(params("q", "x"), COUNTRIES).index()).containsExactly("articles", "countries");
     }

@@ -33,7 +33,7 @@ class HitReaderTests {
     @Test
     void withoutAMatchedPassageTheSummaryOrOfficialNameServes() {
         assertThat(HitReader.snippet(Map.of("summary.folded", List.of("Broth at thirty below."),
-                "body.folded", List.of("In Hegang")), Map.of())).isEqualTo("Broth at thirty below.");
+                "body.stemmed", List.of("In Hegang")), Map.of())).isEqualTo("Broth at thirty below.");
         assertThat(HitReader.snippet(Map.of(), Map.of("officialName", "Republic of <Belarus> & Åland")))
                 .isEqualTo("Republic of &lt;Belarus&gt; &amp; Åland");
         assertThat(HitReader.snippet(Map.of(), Map.of())).isEmpty();
