@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** One of the pipeline's Spring Boot services, run as {@code java -jar} in a child JVM bound to this one. */
+/**
+ * One of the pipeline's Spring Boot services, run as {@code java -jar} in a child JVM bound to this one, from its
+ * extracted jar with a class-data archive made on its first start ({@link ClassDataArchive}).
+ */
 public final class ServiceProcess implements AutoCloseable {
 
     static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(90);
@@ -67,7 +70,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(ownJvmOptions(jar));
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(ClassDataArchive.launchArguments(jar, List.copyOf(command), environment,
+                logDir.resolve(name + "-training.log")));
         CallerBoundProcess process = CallerBoundProcess.start(command, environment, logDir.resolve(name + ".log"),
                 logDir.resolve(name + ".pid"), false);
         return new ServiceProcess(name, port, process);
@@ -113,6 +117,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** Stops the service with SIGTERM (a graceful shutdown) and waits until it is gone. */
     public void stop() {
         this.process.stop();
+    }
+
+    /** The service's JVM, once the watchdog has recorded it. */
+    public java.util.OptionalLong pid() {
+        return this.process.serverPid();
     }
 
     public boolean isAlive() {
