@@ -131,7 +131,7 @@ public final class SearchFields {
     /**
      * The fields searched or highlighted for a query: the {@code .cjk} sub-fields only when it has Chinese, Japanese
      * or Korean letters. For any other text they hold the words {@code .folded} holds, unfolded, so they would find
-     * and mark nothing new, and they cost a third more per query (measured in the README).
+     * and mark nothing new, and they cost about a quarter more per query (measured in the README).
      */
     public static List<String> forScripts(List<String> fields, boolean cjkQuery) {
         return cjkQuery ? fields : fields.stream().filter(field -> !withoutBoost(field).endsWith(".cjk")).toList();

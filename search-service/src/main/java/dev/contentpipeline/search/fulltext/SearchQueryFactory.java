@@ -72,7 +72,7 @@ class SearchQueryFactory {
                                 .preTags(Highlights.MARK_OPEN).postTags(Highlights.MARK_CLOSE)
                                 .requireFieldMatch(true).order(HighlighterOrder.Score)
                                 .maxAnalyzedOffset(HIGHLIGHT_WITHIN);
-                        boolean cjk = SearchFields.hasCjk(params.query() == null ? "" : params.query());
+                        boolean cjk = TextQueries.hasCjk(params.parsed());
                         SearchFields.forScripts(SearchFields.TITLE_HIGHLIGHTS, cjk).forEach(field -> h.fields(field,
                                 Highlights.whole(TextQueries.forHighlighting(params.parsed(), field))));
                         SearchFields.forScripts(SearchFields.SNIPPET, cjk).forEach(field -> h.fields(field,

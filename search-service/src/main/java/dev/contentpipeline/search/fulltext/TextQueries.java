@@ -62,6 +62,15 @@ final class TextQueries {
         return marks.size() == 1 ? marks.get(0) : Query.of(q -> q.bool(b -> b.should(marks)));
     }
 
+    /**
+     * Whether a term of the query, looked for or excluded, has Chinese, Japanese or Korean letters: the one answer
+     * the search, its highlighter and its counts share on whether the {@code .cjk} sub-fields take part.
+     */
+    static boolean hasCjk(UserQuery query) {
+        return Stream.concat(query.positiveTerms().stream(), query.excluded().stream())
+                .anyMatch(term -> SearchFields.hasCjk(term.text()));
+    }
+
     private static Query inField(String field, String text, TextQueryType type, String fuzziness) {
         return Query.of(q -> q.multiMatch(m -> {
             m.query(text).fields(field).type(type).lenient(true);
@@ -181,8 +190,7 @@ final class TextQueries {
     private record Scripted(List<String> words, List<String> phrases) {
 
         static Scripted of(UserQuery query) {
-            boolean cjk = Stream.concat(query.positiveTerms().stream(), query.excluded().stream())
-                    .anyMatch(term -> SearchFields.hasCjk(term.text()));
+            boolean cjk = hasCjk(query);
             return new Scripted(SearchFields.forScripts(SearchFields.WORDS, cjk),
                     SearchFields.forScripts(SearchFields.PHRASES, cjk));
         }
