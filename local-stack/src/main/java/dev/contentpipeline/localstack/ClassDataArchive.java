@@ -26,8 +26,8 @@ import java.util.stream.Stream;
 /**
  * Starts a service's jar from an extracted copy with a class-data archive: the classes Spring Boot, the Kafka and
  * Elasticsearch clients load while the application context starts are read already parsed and verified from one
- * mapped file instead of out of the nested jars. index-service started in 4.9 s instead of 8.9 with 7.7 CPU seconds
- * instead of 13.7 (README, Benchmarks).
+ * mapped file instead of out of the nested jars. index-service alone was ready after 4.9 s instead of 9.0 with 7.8
+ * CPU seconds instead of 14.0, medians of 4 rounds (README, Benchmarks).
  * <p>
  * The first start of a jar pays for it once: Spring Boot's tools extract the jar (its classes and a {@code lib/}
  * folder on the manifest's class path), then a training run starts the application context with the service's own
@@ -43,7 +43,7 @@ final class ClassDataArchive {
 
     static final Path ROOT = WorkDirs.ROOT.resolve("class-data");
 
-    static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
 
     /** Another build's copy of the same jar, unused this long, is removed when a new one is made. */
     private static final Duration UNUSED = Duration.ofHours(1);
@@ -55,7 +55,7 @@ final class ClassDataArchive {
     private ClassDataArchive() {
     }
 
-    static boolean enabled() {
+    private static boolean enabled() {
         String setting = System.getProperty("pipeline.class-data-sharing",
                 System.getenv().getOrDefault("PIPELINE_CLASS_DATA_SHARING", "true"));
         return !"false".equalsIgnoreCase(setting.strip());
