@@ -17,7 +17,8 @@ import java.time.Duration;
  * @param defaultSize results per page when the request names none
  * @param maxSize the largest page a request may ask for
  * @param trackTotalHitsUpTo hits are counted exactly up to this many; past it, {@code total} is a lower bound
- * @param didYouMeanBelow a query finding fewer hits than this gets a "did you mean", when one finds more
+ * @param didYouMeanBelow a query finding fewer hits than this gets a "did you mean", when one finds more, unless its
+ *        best hit has the whole query as its name, an alias or its title
  * @param countriesRefresh how long the countries read for regions, facet labels and country cards are kept
  * @param security keys for the actuator beyond health (scope admin)
  * @param clientRateLimit each reader's rate over the search API

@@ -135,7 +135,7 @@ class SearchApiIntegrationTests extends AgainstElasticsearch {
         JsonNode api = get("/v3/api-docs", 200);
         assertThat(api.at("/info/title").asString()).isEqualTo("Content pipeline search API");
         assertThat(api.at("/paths/~1api~1search/get/parameters").valueStream().map(p -> p.get("name").asString()))
-                .containsExactly("q", "type", "country", "region", "tag", "language", "year", "sort", "page",
+                .containsExactly("q", "type", "country", "region", "tag", "language", "year", "facets", "sort", "page",
                         "size", "cursor");
         assertThat(api.at("/paths/~1api~1search/get/responses/400/content").has("application/problem+json")).isTrue();
         assertThat(api.at("/paths/~1api~1suggest/get/parameters/0/name").asString()).isEqualTo("q");

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * API, then each query of {@code relevance/queries.json} asked of the search API, with its expected results. Prints
  * a table with the mean reciprocal rank and recall at 3, and fails on any query that misses. A second test asks for
  * each country by each of its names (the seed's spelling, short, official, former names and aliases, and its name in
- * every language of {@code names}), each at rank 1 unless {@link NameException} lists it with its reason.
+ * every language of {@code names}), each at rank 1 unless {@link NameException} lists it with its reason, and none
+ * offered a "did you mean".
  * The services run on topics and aliases of their own, so other test classes' records stay out of the ranking.
  */
 class RelevanceIntegrationTests {
@@ -70,7 +72,7 @@ class RelevanceIntegrationTests {
 
     @Test
     void everyQueryOfTheSuiteFindsItsExpectedResults() throws Exception {
-        RelevanceReport report = ask(RelevanceQuery.load());
+        RelevanceReport report = ask(RelevanceQuery.load(), new ConcurrentHashMap<>());
 
         System.out.println("Relevance suite (" + RelevanceQuery.RESOURCE + ")\n" + report.table(false));
         System.out.printf("MRR %.3f, recall@3 %.3f over %d queries%n", report.meanReciprocalRank(),
@@ -105,7 +107,8 @@ class RelevanceIntegrationTests {
         kindsByNameAndCode.forEach((nameAndCode, kinds) -> queries.add(
                 RelevanceQuery.forCountry(String.join(",", kinds), nameAndCode.get(0), nameAndCode.get(1))));
 
-        RelevanceReport report = ask(queries);
+        Map<String, String> respelled = new ConcurrentHashMap<>();
+        RelevanceReport report = ask(queries, respelled);
 
         System.out.println("Countries by each of their names, every language of sample-content included\n"
                 + report.table(true));
@@ -116,15 +119,21 @@ class RelevanceIntegrationTests {
                 .containsExactlyInAnyOrderElementsOf(used);
         assertThat(report.failures()).as("names that did not find their country first (fix the ranking, or list "
                 + "the name with its reason in %s):%n%s", NameException.RESOURCE, report.table(true)).isEmpty();
+        assertThat(respelled).as("names typed in full that were offered a \"did you mean\" (name -> respelling)")
+                .isEmpty();
     }
 
-    /** Asks every query, a few at a time (the suite is over a thousand queries), and reports them in order. */
-    private static RelevanceReport ask(List<RelevanceQuery> queries) throws Exception {
+    /**
+     * Asks every query, a few at a time (the suite is over a thousand queries), and reports them in order.
+     *
+     * @param respelled gets each query the search answered with a "did you mean", and the respelling
+     */
+    private static RelevanceReport ask(List<RelevanceQuery> queries, Map<String, String> respelled) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_QUERIES);
         try {
             List<Future<List<String>>> answers = new ArrayList<>();
             for (RelevanceQuery query : queries) {
-                answers.add(pool.submit(() -> idsFound(query)));
+                answers.add(pool.submit(() -> idsFound(query, respelled)));
             }
             RelevanceReport report = new RelevanceReport();
             for (int i = 0; i < queries.size(); i++) {
@@ -136,12 +145,16 @@ class RelevanceIntegrationTests {
         }
     }
 
-    private static List<String> idsFound(RelevanceQuery query) {
+    private static List<String> idsFound(RelevanceQuery query, Map<String, String> respelled) {
         String type = query.type() == null ? "" : "&type=" + query.type();
-        // No more hits than the query's rank and recall@3 need: each hit costs a highlight, and the name check asks
-        // thousands of queries.
-        Answer answer = search.search(query.query(), "&size=" + Math.max(RelevanceReport.CUTOFF, query.within()) + type);
+        // No more hits than the query's rank and recall@3 need (each hit costs a highlight) and no facet counts (a
+        // second pass over the matches): the name check asks thousands of queries.
+        Answer answer = search.search(query.query(), "&size=" + Math.max(RelevanceReport.CUTOFF, query.within()) + type
+                + "&facets=none");
         assertThat(answer.status()).as("%s: %s", query.query(), answer).isEqualTo(200);
+        if (answer.json().has("didYouMean")) {
+            respelled.put(query.query(), answer.json().get("didYouMean").get("query").asString());
+        }
         return answer.json().get("hits").valueStream().map(hit -> hit.get("id").asString()).toList();
     }
 

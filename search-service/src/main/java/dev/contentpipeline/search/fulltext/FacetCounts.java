@@ -10,16 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the facet counts {@link FacetFilters} asked for; selected values stay listed even at zero. */
+/**
+ * Reads the facet counts {@link FacetFilters} asked for, of the facets the request counts; selected values stay
+ * listed even at zero.
+ */
 final class FacetCounts {
 
     private FacetCounts() {
     }
 
     static Map<String, List<SearchResults.FacetValue>> read(Map<String, Aggregate> aggregations,
-                                                             Map<Facet, List<String>> filters, Countries countries) {
+                                                             SearchParameters params, Countries countries) {
+        Map<Facet, List<String>> filters = params.filters();
         Map<String, List<SearchResults.FacetValue>> facets = new LinkedHashMap<>();
-        for (Facet facet : Facet.values()) {
+        for (Facet facet : params.counted()) {
             Aggregate outer = aggregations == null ? null : aggregations.get(facet.wireName());
             Map<String, Aggregate> inner = outer != null && outer.isFilter() ? outer.filter().aggregations() : Map.of();
             Map<String, Long> counts = new LinkedHashMap<>();

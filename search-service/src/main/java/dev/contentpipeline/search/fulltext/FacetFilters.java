@@ -10,6 +10,7 @@ import dev.contentpipeline.search.fields.SearchFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The filters and counts of the facets, as Algolia and Meilisearch count them: the hits are narrowed by every
@@ -49,10 +50,11 @@ final class FacetFilters {
         };
     }
 
-    /** For each facet, its counts under the other facets' filters. */
-    static Map<String, Aggregation> aggregations(Map<Facet, List<String>> filters, Countries countries) {
+    /** For each facet counted, its counts under the other facets' filters. */
+    static Map<String, Aggregation> aggregations(Map<Facet, List<String>> filters, Set<Facet> counted,
+                                                 Countries countries) {
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
-        for (Facet facet : Facet.values()) {
+        for (Facet facet : counted) {
             Map<String, Aggregation> counts = counts(facet, countries);
             if (counts.isEmpty()) {
                 continue;

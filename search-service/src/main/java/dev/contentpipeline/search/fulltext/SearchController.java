@@ -60,6 +60,10 @@ class SearchController {
         SearchResponse<Map> response = gate.search(deadline, queries.search(params, countries), Map.class);
         long strictTotal = response.hits().total() == null ? response.hits().hits().size()
                 : response.hits().total().value();
+        // A name, alias or title typed in full needs no respelling, however few records it finds ("Eire" is
+        // Ireland, not "entire"); asking for one would also cost two suggest requests and a count.
+        boolean typedInFull = !response.hits().hits().isEmpty()
+                && response.hits().hits().get(0).matchedQueries().contains(TextQueries.WHOLE_VALUE);
         boolean relaxed = false;
         if (strictTotal == 0 && params.parsed().required().size() > 1 && params.cursor() == null
                 && deadline.allowsMore(gate.requestTimeout())) {
@@ -70,7 +74,8 @@ class SearchController {
                 relaxed = true;
             }
         }
-        SearchResponse<Void> facets = gate.search(deadline, queries.facets(params, countries, relaxed), Void.class);
+        SearchResponse<Void> facets = params.counted().isEmpty() ? null
+                : gate.search(deadline, queries.facets(params, countries, relaxed), Void.class);
         List<Hit<Map>> found = response.hits().hits();
         List<Hit<Map>> served = found.size() > params.size() ? found.subList(0, params.size()) : found;
         // Pages of relaxed results go by page number; a cursor would go on with every word required.
@@ -81,15 +86,15 @@ class SearchController {
         long total = response.hits().total() == null ? served.size() : response.hits().total().value();
         boolean exact = response.hits().total() == null
                 || response.hits().total().relation() == TotalHitsRelation.Eq;
-        SearchResults.DidYouMean didYouMean = strictTotal < properties.didYouMeanBelow() && params.cursor() == null
-                && deadline.allowsMore(gate.requestTimeout())
+        SearchResults.DidYouMean didYouMean = strictTotal < properties.didYouMeanBelow() && !typedInFull
+                && params.cursor() == null && deadline.allowsMore(gate.requestTimeout())
                 ? didYouMean(deadline, params, strictTotal, countries).orElse(null) : null;
         boolean firstPage = params.page() != null && params.page() == 1;
         return new SearchResults(params.query(), total, exact,
                 Math.max(response.took(), (System.nanoTime() - started) / 1_000_000),
                 params.page(), params.size(), params.sorting().wireName(),
                 served.stream().map(HitReader::read).toList(),
-                FacetCounts.read(facets.aggregations(), params.filters(), countries),
+                FacetCounts.read(facets == null ? Map.of() : facets.aggregations(), params, countries),
                 nextCursor, didYouMean, firstPage ? countries.namedIn(params.parsed()).orElse(null) : null,
                 notices(params, relaxed));
     }

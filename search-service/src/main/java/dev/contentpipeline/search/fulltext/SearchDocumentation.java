@@ -31,6 +31,9 @@ class SearchDocumentation {
                 repeated("tag", "An article tag"),
                 repeated("language", "An article's BCP 47 language tag, such as en or zh"),
                 repeated("year", "The year an article was published, such as 2026"),
+                text("facets", false, "The facets to count, separated by commas (" + Facet.wireNames() + "), or "
+                        + SearchParameters.NO_FACETS + "; every facet when left out. Counting costs a second pass "
+                        + "over the matches: leave it out of the answer when nothing shows it.", null),
                 text("sort", false, "relevance (default), newest, oldest or title", Sorting.wireNames()),
                 number("page", "From 1; page × size at most " + SearchParameters.MAX_WINDOW, 1,
                         SearchParameters.MAX_WINDOW),

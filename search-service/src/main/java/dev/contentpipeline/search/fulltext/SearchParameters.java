@@ -9,8 +9,10 @@ import dev.contentpipeline.search.userquery.UserQuery;
 import org.springframework.util.MultiValueMap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,12 +23,16 @@ import java.util.regex.Pattern;
 
 /**
  * A search request, read and checked: the text, its parse, the facet filters (values of one facet are
- * alternatives, facets narrow each other), the order, and a page or a cursor.
+ * alternatives, facets narrow each other), the facets to count, the order, and a page or a cursor.
  *
  * @param page the page asked for, or null when a cursor says where to go on
+ * @param counted the facets whose counts the answer carries: all unless {@code facets} names some, or none
  */
 record SearchParameters(String query, UserQuery parsed, Map<Facet, List<String>> filters, Sorting sorting,
-                        Integer page, int size, Cursor cursor) {
+                        Integer page, int size, Cursor cursor, Set<Facet> counted) {
+
+    /** The value of {@code facets} that asks for no counts at all. */
+    static final String NO_FACETS = "none";
 
     static final int MAX_QUERY_LENGTH = 500;
     static final int MAX_WINDOW = 10_000;
@@ -39,6 +45,7 @@ record SearchParameters(String query, UserQuery parsed, Map<Facet, List<String>>
 
     SearchParameters {
         filters = filters.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(filters));
+        counted = counted.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(counted));
     }
 
     int from() {
@@ -51,7 +58,7 @@ record SearchParameters(String query, UserQuery parsed, Map<Facet, List<String>>
     }
 
     static List<String> names() {
-        List<String> names = new ArrayList<>(List.of("q", "sort", "page", "size", "cursor"));
+        List<String> names = new ArrayList<>(List.of("q", "sort", "page", "size", "cursor", "facets"));
         for (Facet facet : Facet.values()) {
             names.add(facet.wireName());
         }
@@ -94,7 +101,8 @@ record SearchParameters(String query, UserQuery parsed, Map<Facet, List<String>>
         String cursorText = reader.single("cursor");
         if (cursorText != null) {
             cursor = Cursor.decode(cursorText).orElse(null);
-            String fingerprint = new SearchParameters(query, null, filters, null, null, size, null).fingerprint();
+            String fingerprint = new SearchParameters(query, null, filters, null, null, size, null, Set.of())
+                    .fingerprint();
             if (reader.has("page")) {
                 reader.error("cursor", "cannot go with page: give page for the first pages, cursor to go on");
             } else if (cursor == null) {
@@ -108,9 +116,40 @@ record SearchParameters(String query, UserQuery parsed, Map<Facet, List<String>>
             }
             page = null;
         }
+        Set<Facet> counted = counted(reader);
         reader.throwIfAny();
         Sorting order = cursor != null ? cursor.sorting() : sorting == null ? Sorting.RELEVANCE : sorting;
-        return new SearchParameters(query, QueryParser.parse(query), filters, order, page, size, cursor);
+        return new SearchParameters(query, QueryParser.parse(query), filters, order, page, size, cursor, counted);
+    }
+
+    /**
+     * {@code facets}: the facets to count, comma-separated, or {@code none}; every facet when absent. Counting costs
+     * Elasticsearch a second pass over the matches, which a caller that shows no facets need not pay for.
+     */
+    private static Set<Facet> counted(ParameterReader reader) {
+        String text = reader.single("facets");
+        if (text == null) {
+            return EnumSet.allOf(Facet.class);
+        }
+        List<String> names = Arrays.stream(text.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+        if (names.equals(List.of(NO_FACETS))) {
+            return Set.of();
+        }
+        Set<Facet> counted = EnumSet.noneOf(Facet.class);
+        for (String name : names) {
+            Facet facet = Facet.fromWireName(name.toLowerCase(Locale.ROOT)).orElse(null);
+            if (facet == null) {
+                reader.error("facets", "must be facet names separated by commas (" + Facet.wireNames() + ") or "
+                        + NO_FACETS + ", was '" + ParameterReader.printable(text) + "'");
+                return Set.of();
+            }
+            counted.add(facet);
+        }
+        if (counted.isEmpty()) {
+            reader.error("facets", "names no facet: give " + Facet.wireNames() + " separated by commas, or "
+                    + NO_FACETS);
+        }
+        return counted;
     }
 
     private static String checked(ParameterReader reader, Facet facet, String value, Set<String> knownRegions) {

@@ -100,7 +100,7 @@ class SearchQueryFactory {
         return SearchRequest.of(s -> s.index(indices()).ignoreUnavailable(true).allowNoIndices(true)
                 .requestCache(true).size(0).trackTotalHits(t -> t.enabled(false))
                 .query(matching(params, relaxed))
-                .aggregations(FacetFilters.aggregations(params.filters(), countries)));
+                .aggregations(FacetFilters.aggregations(params.filters(), params.counted(), countries)));
     }
 
     /** The reader's text (relaxed or not), deleted markers left out: what both the hits and the counts are of. */

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param total the hits found; a lower bound when {@code totalExact} is false
  * @param page the page served, or null when the request went on from a cursor
  * @param nextCursor where the next page starts, for {@code cursor=}; null on the last page
- * @param facets per facet, the values with their counts among the hits of the other facets' filters
+ * @param facets per facet counted (every facet unless the request's {@code facets} names some, or none), the values
+ *               with their counts among the hits of the other facets' filters
  * @param didYouMean a query that finds more, when this one found little
  * @param country the country the query names, for a card beside the results
  * @param notices what the search did not do as asked (words past the tenth, for one)

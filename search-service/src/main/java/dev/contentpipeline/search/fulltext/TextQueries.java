@@ -21,6 +21,12 @@ import java.util.stream.Stream;
  */
 final class TextQueries {
 
+    /**
+     * The name of the clause that finds the whole query as a whole value (a name, an alias, a title typed in full):
+     * a hit that matched it was found by what the reader typed, exactly.
+     */
+    static final String WHOLE_VALUE = "whole-value";
+
     private TextQueries() {
     }
 
@@ -112,7 +118,8 @@ final class TextQueries {
                     .type(TextQueryType.BestFields)
                     .fields(SearchFields.WHOLE_VALUES)
                     .lenient(true)
-                    .boost(SearchFields.WHOLE_VALUE_BOOST)));
+                    .boost(SearchFields.WHOLE_VALUE_BOOST)
+                    .queryName(WHOLE_VALUE)));
         }
         if (words.size() > 1) {
             bool.should(s -> s.multiMatch(m -> m

@@ -30,6 +30,19 @@ class FacetsAndPagingIntegrationTests extends AgainstElasticsearch {
     }
 
     @Test
+    void countsOnlyTheFacetsAskedFor() throws Exception {
+        JsonNode some = search("lantern", "&facets=tag,year&tag=river");
+        assertThat(some.get("facets").propertyNames()).containsExactly("tag", "year");
+        assertThat(counts(some.get("facets"), "tag")).containsEntry("night", 20L).containsEntry("river", 10L);
+        assertThat(counts(some.get("facets"), "year")).as("under the tag filter").containsEntry("2024", 5L);
+        assertThat(some.get("total").asLong()).isEqualTo(10);
+        JsonNode none = search("lantern", "&facets=none&tag=river");
+        assertThat(none.get("facets").isEmpty()).isTrue();
+        assertThat(ids(none)).isEqualTo(ids(some));
+        assertThat(none.get("total").asLong()).isEqualTo(10);
+    }
+
+    @Test
     void filtersNarrowTheHitsWhileEachFacetCountsUnderTheOthers() throws Exception {
         JsonNode river = search("lantern", "&tag=river");
         assertThat(river.get("total").asLong()).isEqualTo(10);
