@@ -80,6 +80,7 @@ class BadInputIntegrationTests extends AgainstElasticsearch {
                 arguments(search + "?q=x&sort=", 200, null),
                 arguments(search + "?q=x&facets=", 200, null),
                 arguments(search + "?q=x&facets=" + encode(" Type , tag "), 200, null),
+                arguments(search + "?q=x&facets=None", 200, null),
                 arguments(search + "?q=x&type=article&type=country&region=europe", 200, null),
                 arguments("/api/suggest?q=" + "a".repeat(101), 400, "q"),
                 arguments("/api/suggest?q=x&size=0", 400, "size"),

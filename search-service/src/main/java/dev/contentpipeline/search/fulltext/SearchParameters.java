@@ -58,10 +58,11 @@ record SearchParameters(String query, UserQuery parsed, Map<Facet, List<String>>
     }
 
     static List<String> names() {
-        List<String> names = new ArrayList<>(List.of("q", "sort", "page", "size", "cursor", "facets"));
+        List<String> names = new ArrayList<>(List.of("q", "sort", "page", "size", "cursor"));
         for (Facet facet : Facet.values()) {
             names.add(facet.wireName());
         }
+        names.add("facets");
         return names;
     }
 
@@ -131,13 +132,14 @@ record SearchParameters(String query, UserQuery parsed, Map<Facet, List<String>>
         if (text == null) {
             return EnumSet.allOf(Facet.class);
         }
-        List<String> names = Arrays.stream(text.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+        List<String> names = Arrays.stream(text.split(",")).map(n -> n.strip().toLowerCase(Locale.ROOT))
+                .filter(n -> !n.isEmpty()).toList();
         if (names.equals(List.of(NO_FACETS))) {
             return Set.of();
         }
         Set<Facet> counted = EnumSet.noneOf(Facet.class);
         for (String name : names) {
-            Facet facet = Facet.fromWireName(name.toLowerCase(Locale.ROOT)).orElse(null);
+            Facet facet = Facet.fromWireName(name).orElse(null);
             if (facet == null) {
                 reader.error("facets", "must be facet names separated by commas (" + Facet.wireNames() + ") or "
                         + NO_FACETS + ", was '" + ParameterReader.printable(text) + "'");

@@ -31,13 +31,13 @@ class SearchParametersTests {
     void listsEveryMistakeAtOnce() {
         List<Violation> violations = catchThrowableOfType(BadSearchRequestException.class, () -> params(
                 "q", "", "colour", "red", "type", "video", "country", "XX", "region", "Atlantis", "language", "english",
-                "year", "26", "sort", "best", "page", "0", "size", "abc")).violations();
+                "year", "26", "sort", "best", "page", "0", "size", "abc", "facets", "type,colour")).violations();
         assertThat(violations).extracting(Violation::field).containsExactlyInAnyOrder(
-                "colour", "q", "type", "country", "region", "language", "year", "sort", "page", "size");
+                "colour", "q", "type", "country", "region", "language", "year", "sort", "page", "size", "facets");
         assertThat(violations).filteredOn(v -> v.field().equals("region")).first().extracting(Violation::message)
                 .asString().contains("Asia, Europe");
         assertThat(violations).filteredOn(v -> v.field().equals("colour")).first().extracting(Violation::message)
-                .asString().contains("q, sort, page, size, cursor, type, country, region, tag, language, year");
+                .asString().contains("q, sort, page, size, cursor, type, country, region, tag, language, year, facets");
     }
 
     @Test
