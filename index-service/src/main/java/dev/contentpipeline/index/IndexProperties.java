@@ -45,12 +45,16 @@ public record IndexProperties(
      *                 Elasticsearch pays for per request
      * @param linger the longest a poll waits for {@code minBytes}; part of every write's time to searchable when
      *               writes trickle in, never when a backlog waits
+     * @param firstRecords a consumer's first batch is written in two bulk requests, the first of at most this many
+     *                     records: on a backlog, the first documents reach Elasticsearch while the code that maps
+     *                     them still runs cold, instead of after a whole batch of it
      */
     public record Batch(
             @Min(1) @DefaultValue("1000") int maxRecords,
             @NotNull @DefaultValue("8MB") DataSize maxBytes,
             @NotNull @DefaultValue("1MB") DataSize minBytes,
-            @NotNull @DefaultValue("200ms") Duration linger) {
+            @NotNull @DefaultValue("200ms") Duration linger,
+            @Min(1) @DefaultValue("100") int firstRecords) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.contentpipeline.index.indexing;
 
 import dev.contentpipeline.connections.ContentNames;
+import dev.contentpipeline.index.IndexProperties;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -31,21 +33,38 @@ class ContentListener {
     private final DeadLetterSender deadLetters;
     private final IndexTargets aliases;
     private final List<String> topics;
+    private final int firstRecords;
+    /** Whether this consumer thread has written a batch yet. */
+    private final ThreadLocal<Boolean> written = ThreadLocal.withInitial(() -> false);
 
-    ContentListener(BatchWriter writer, DeadLetterSender deadLetters, ContentNames names) {
+    ContentListener(BatchWriter writer, DeadLetterSender deadLetters, ContentNames names, IndexProperties properties) {
         this.topics = List.of(names.topics().articles(), names.topics().countries());
         this.aliases = IndexTargets.aliases(names);
         this.writer = writer;
         this.deadLetters = deadLetters;
+        this.firstRecords = properties.batch().firstRecords();
     }
 
+    /**
+     * A consumer's first batch goes in two bulk requests, the first small ({@code index.batch.first-records}), so that
+     * documents reach Elasticsearch seconds sooner after a start on a backlog; a part written before the other failed
+     * is written again with the whole batch, where the versions make it a no-op.
+     */
     @KafkaListener(id = "content-indexer", idIsGroup = false, batch = "true",
             topics = "#{__listener.topics}")
     void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        BatchWriter.Outcome outcome = writer.write(records, aliases);
-        logIndexed(outcome);
+        List<List<ConsumerRecord<String, byte[]>>> parts = written.get() || records.size() <= firstRecords
+                ? List.of(records)
+                : List.of(records.subList(0, firstRecords), records.subList(firstRecords, records.size()));
+        List<DeadLetterSender.Letter> poison = new ArrayList<>();
+        for (List<ConsumerRecord<String, byte[]>> part : parts) {
+            BatchWriter.Outcome outcome = writer.write(part, aliases);
+            logIndexed(outcome);
+            poison.addAll(outcome.poison);
+        }
+        written.set(true);
         // Last: a batch that fails before here for a passing reason is tried again, and must not dead-letter twice.
-        deadLetters.send(outcome.poison, consumer);
+        deadLetters.send(poison, consumer);
     }
 
     /** The topics consumed, read by the listener annotation. */
