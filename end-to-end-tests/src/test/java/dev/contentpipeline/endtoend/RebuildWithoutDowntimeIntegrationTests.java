@@ -40,8 +40,10 @@ import static org.awaitility.Awaitility.await;
  * writes land while it runs. {@code -Drebuild.steady} changes how many steady articles.
  *
  * <p>The deployment starts on indices made from the v2 definitions (kept under {@code definitions-v2/}, as
- * IndexBootstrap made them before v3), so the rebuild is also how v3's analysis ships: Persian, Urdu and Hindi
- * names typed the way many readers type them miss their country before it and find it first after it.
+ * IndexBootstrap made them before v3), so the rebuild is also how a new version of the definitions ships: v3's
+ * analysis (Persian, Urdu and Hindi names typed the way many readers type them miss their country before it and find
+ * it first after it) and v4's {@code allNames} (names in other languages find their country on both sides of it: the
+ * search reads the per-language sub-fields of the older layout and {@code allNames} of the new one).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RebuildWithoutDowntimeIntegrationTests {
@@ -60,6 +62,8 @@ class RebuildWithoutDowntimeIntegrationTests {
             "अफगानिस्तान", "AF", // hi अफ़गानिस्तान without the nukta
             // fa لیختن‌اشتاین with a space for the ZWNJ (search-service's query parser makes one of a ZWNJ too)
             "لیختن اشتاین", "LI");
+    /** Names in other languages, as countries.ndjson spells them: found in every version of the definitions. */
+    private static final Map<String, String> NAMES = Map.of("Albanien", "AL", "パキスタン", "PK", "Afganistan", "AF");
 
     private String scenario;
     private RunningServices services;
@@ -111,6 +115,7 @@ class RebuildWithoutDowntimeIntegrationTests {
         String before = behind(articles());
         assertThat(behind(countries())).isEqualTo(countries() + "-v2");
         VARIANTS.forEach((variant, code) -> assertThat(firstHit(variant)).as("v2 on %s", variant).isNotEqualTo(code));
+        NAMES.forEach((name, code) -> assertThat(firstHit(name)).as("v2 on %s", name).isEqualTo(code));
         List<JsonNode> reports;
         String renamed;
         try (SearchWatch reader = new SearchWatch(services.searchUrl(), TERM, STEADY);
@@ -136,9 +141,14 @@ class RebuildWithoutDowntimeIntegrationTests {
         assertThat(exists(before)).as("the previous version is kept").isTrue();
         assertThat(liveArticlesNaming(renamed)).as("articles enriched with the name given during the rebuild")
                 .isEqualTo(liveArticles());
-        assertThat(behind(countries())).isEqualTo(IndexDefinition.COUNTRIES.physicalName(countries()));
-        assertThat(after).isEqualTo(IndexDefinition.ARTICLES.physicalName(articles()));
-        VARIANTS.forEach((variant, code) -> assertThat(firstHit(variant)).as("v3 on %s", variant).isEqualTo(code));
+        // The next version after v2 is named -v3, and made from the current definitions.
+        assertThat(behind(countries())).isEqualTo(countries() + "-v3");
+        assertThat(call("GET", "/" + behind(countries()) + "/_mapping/field/allNames", null)
+                .path(behind(countries())).path("mappings").has("allNames"))
+                .as("the rebuilt countries index has v%d's allNames", IndexDefinition.COUNTRIES.version()).isTrue();
+        VARIANTS.forEach((variant, code) -> assertThat(firstHit(variant)).as("rebuilt, on %s", variant)
+                .isEqualTo(code));
+        NAMES.forEach((name, code) -> assertThat(firstHit(name)).as("rebuilt, on %s", name).isEqualTo(code));
         printReports("rebuild", reports);
     }
 

@@ -10,7 +10,13 @@ import java.util.List;
  * too, under the same names): {@code .exact} holds the whole value folded (a name
  * typed in full), {@code .folded} its words without accents or case, {@code .stemmed} English stems (search-time
  * synonyms included), {@code .cjk} bigrams of Chinese, Japanese and Korean, {@code .autocomplete} the beginnings of
- * words. A whole name outranks a name's words, names outrank summaries, summaries outrank bodies. A bare
+ * words. A whole name outranks a name's words, names outrank summaries, summaries outrank bodies.
+ * <p>
+ * A country's names in every language are searched in {@code allNames}, where v4 copies them all (stored, so that
+ * the highlighter can mark them): one field per sub-field instead of one per language, which took a third of
+ * Elasticsearch's time for a query. Indices made before v4 have the sub-fields under each {@code names.<language>}
+ * instead, so the lists name {@code names.*.<sub-field>} too, until such a deployment is rebuilt: on v4 the pattern
+ * matches no field and costs nothing, and on older indices {@code allNames} is absent and matches nothing. A bare
  * {@code names.*} would also match every sub-field of every language, so each list names its sub-field.
  */
 public final class SearchFields {
@@ -21,11 +27,12 @@ public final class SearchFields {
      * the longest postings.
      */
     public static final List<String> WORDS = List.of(
-            "title.exact^12", "name.exact^12", "aliases.exact^10", "officialName.exact^8", "names.*.exact^8",
-            "countryNames.exact^4",
+            "title.exact^12", "name.exact^12", "aliases.exact^10", "officialName.exact^8", "allNames.exact^8",
+            "names.*.exact^8", "countryNames.exact^4",
             "title.folded^4", "title.stemmed^4", "title.cjk^4", "name.folded^4", "name.stemmed^4", "name.cjk^4",
             "aliases.folded^3", "aliases.stemmed^3", "aliases.cjk^3", "officialName.folded^3",
-            "officialName.stemmed^3", "officialName.cjk^3", "names.*.folded^3", "names.*.cjk^3",
+            "officialName.stemmed^3", "officialName.cjk^3", "allNames.folded^3", "allNames.cjk^3",
+            "names.*.folded^3", "names.*.cjk^3",
             "countryNames.folded^2", "countryNames.stemmed^2", "countryNames.cjk^2", "tags^2",
             "summary.folded^2", "summary.stemmed^2", "summary.cjk^2", "author",
             "body.stemmed", "body.cjk");
@@ -48,25 +55,26 @@ public final class SearchFields {
      */
     public static final List<String> PREFIXES = List.of(
             "title.autocomplete^4", "name.autocomplete^4", "aliases.autocomplete^3", "officialName.autocomplete^3",
-            "countryNames.autocomplete", "names.*.folded^2", "summary.folded");
+            "countryNames.autocomplete", "allNames.folded^2", "names.*.folded^2", "summary.folded");
 
     /** Where quoted phrases must match, and where the whole query as a phrase earns a bonus. */
     public static final List<String> PHRASES = List.of(
-            "title.exact^12", "name.exact^12", "aliases.exact^10", "officialName.exact^8", "names.*.exact^8",
-            "countryNames.exact^4",
+            "title.exact^12", "name.exact^12", "aliases.exact^10", "officialName.exact^8", "allNames.exact^8",
+            "names.*.exact^8", "countryNames.exact^4",
             "title.folded^4", "title.cjk^4", "name.folded^4", "name.cjk^4", "aliases.folded^3",
-            "officialName.folded^3", "names.*.folded^3", "names.*.cjk^3", "countryNames.folded^2",
+            "officialName.folded^3", "allNames.folded^3", "allNames.cjk^3", "names.*.folded^3", "names.*.cjk^3",
+            "countryNames.folded^2",
             "summary.folded^2", "summary.cjk^2", "body.folded", "body.cjk");
 
     /** Where the whole query is looked for as a whole value: a name or title typed in full. */
     public static final List<String> WHOLE_VALUES = List.of(
-            "title.exact^12", "name.exact^12", "aliases.exact^10", "officialName.exact^8", "names.*.exact^8",
-            "countryNames.exact^4");
+            "title.exact^12", "name.exact^12", "aliases.exact^10", "officialName.exact^8", "allNames.exact^8",
+            "names.*.exact^8", "countryNames.exact^4");
 
     /** Search as you type, over titles and country names. */
     public static final List<String> SUGGEST = List.of(
             "title.autocomplete^3", "name.autocomplete^3", "aliases.autocomplete^2", "officialName.autocomplete^2",
-            "names.*.folded^2", "names.*.cjk^2", "title.cjk^3", "name.cjk^3");
+            "allNames.folded^2", "allNames.cjk^2", "names.*.folded^2", "names.*.cjk^2", "title.cjk^3", "name.cjk^3");
 
     /** Where "did you mean" looks for better spellings, per index (a suggester fails on a field its index lacks). */
     public static final List<String> SPELLING_ARTICLES = List.of("title", "summary", "body");
@@ -92,7 +100,8 @@ public final class SearchFields {
      */
     public static final List<String> SNIPPET = List.of(
             "body.stemmed", "body.cjk", "summary.folded", "summary.stemmed", "summary.cjk",
-            "aliases.folded", "officialName.folded", "names.*.folded", "names.*.cjk");
+            "aliases.folded", "officialName.folded", "allNames.folded", "allNames.cjk", "names.*.folded",
+            "names.*.cjk");
 
     /** Where the snippet comes from when nothing matched in a passage (the match was in the title, say). */
     public static final List<String> SNIPPET_WITHOUT_MATCH = List.of("summary.folded", "body.stemmed");

@@ -114,6 +114,22 @@ class SearchQueryFactoryTests {
     }
 
     @Test
+    void namesInOtherLanguagesAreReadFromBothIndexLayouts() {
+        // v4 copies names.<language> into allNames; indices made before it have sub-fields per language.
+        for (List<String> fields : List.of(SearchFields.WORDS, SearchFields.PREFIXES, SearchFields.PHRASES,
+                SearchFields.WHOLE_VALUES, SearchFields.SUGGEST, SearchFields.SNIPPET)) {
+            for (String subField : List.of("exact", "folded", "cjk")) {
+                boolean inAllNames = fields.stream().anyMatch(f -> SearchFields.withoutBoost(f).equals("allNames."
+                        + subField));
+                boolean perLanguage = fields.stream().anyMatch(f -> SearchFields.withoutBoost(f).equals("names.*."
+                        + subField));
+                assertThat(inAllNames).as("%s in %s", subField, fields).isEqualTo(perLanguage);
+            }
+        }
+        assertThat(SearchFields.WHOLE_VALUES).contains("allNames.exact^8", "names.*.exact^8");
+    }
+
+    @Test
     void pagesAndCursorsSortWithAUniqueTiebreaker() {
         JsonNode json = render(factory.search(params("q", "x", "page", "3", "size", "20", "sort", "newest"),
                 COUNTRIES));
