@@ -14,9 +14,10 @@ public enum IndexDefinition {
     // autocomplete); articles gain countryNames.
     // v3: content_zwnj_space and content_script_folding in every folding analyzer (Devanagari, Bengali and
     // Arabic-script spellings, digits); an existing deployment gets it by a rebuild (POST /api/rebuilds).
-    // v4: a country's names in every language (names.<language>) are copied into one field, allNames, searched and
-    // highlighted in place of a sub-field per language (the search costs Elasticsearch about a third less); articles
-    // are unchanged and keep in step.
+    // v4: a country's names in every language (names.<language>) are copied into one stored field, allNames, searched
+    // and highlighted in place of a sub-field per language; the sub-fields an article's title and snippet are
+    // highlighted from (title and summary folded and stemmed, body stemmed) keep offsets in their postings, so the
+    // highlighter reads them there instead of analysing the text again.
     ARTICLES(ContentType.ARTICLE, 4, "index/articles.json"),
     COUNTRIES(ContentType.COUNTRY, 4, "index/countries.json");
 

@@ -26,8 +26,11 @@ import java.util.List;
 class SearchQueryFactory {
 
     /**
-     * The snippet comes from the first this many characters of a field: the highlighter analyses the text again
-     * for every hit and every highlighted sub-field, which on long bodies costs more than the search itself.
+     * The snippet comes from the first this many characters of a field. Where the postings have no offsets (a
+     * country's fields, every field of an index made before v4) the highlighter analyses the text again for every
+     * hit and every highlighted sub-field, which on long bodies costs more than the search itself; the sub-fields an
+     * article is highlighted from keep offsets since v4, read from the index instead (Elasticsearch applies the limit
+     * to both).
      */
     static final int HIGHLIGHT_WITHIN = 10_000;
     /** What a hit shows; the body stays out, it may be a megabyte. */

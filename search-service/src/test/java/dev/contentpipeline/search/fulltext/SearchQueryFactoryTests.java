@@ -8,6 +8,7 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import dev.contentpipeline.apikeys.ApiKeySettings;
 import dev.contentpipeline.apikeys.RateLimit;
 import dev.contentpipeline.connections.ContentNames;
+import dev.contentpipeline.model.IndexDefinition;
 import dev.contentpipeline.search.SearchProperties;
 import dev.contentpipeline.search.countries.Countries;
 import dev.contentpipeline.search.countries.CountryCard;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,6 +129,21 @@ class SearchQueryFactoryTests {
             }
         }
         assertThat(SearchFields.WHOLE_VALUES).contains("allNames.exact^8", "names.*.exact^8");
+    }
+
+    @Test
+    void theSubFieldsAnArticleIsHighlightedFromKeepOffsets() {
+        // The highlighter reads offsets from the postings instead of analysing each hit's text again (README, round 5).
+        JsonNode properties = JsonMapper.shared().readTree(IndexDefinition.ARTICLES.json()).at("/mappings/properties");
+        List<String> highlighted = Stream.concat(SearchFields.TITLE_HIGHLIGHTS.stream(), SearchFields.SNIPPET.stream())
+                .filter(field -> field.matches("(title|summary|body)\\.(folded|stemmed)")).toList();
+        assertThat(highlighted).contains("title.folded", "title.stemmed", "summary.folded", "summary.stemmed",
+                "body.stemmed");
+        for (String field : highlighted) {
+            String[] parts = field.split("\\.");
+            assertThat(properties.path(parts[0]).path("fields").path(parts[1]).path("index_options").asString())
+                    .as(field).isEqualTo("offsets");
+        }
     }
 
     @Test
