@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -38,30 +39,36 @@ record ElasticsearchNode(Path home, Path directory, ElasticsearchUser user) {
     }
 
     /**
-     * Security for this node: a new CA and a certificate for {@code localhost} / {@code 127.0.0.1} signed by it
-     * (HTTPS), the operator's password as the bootstrap password of the built-in superuser {@code elastic}, and
-     * the file realm with the services' roles; all made by the distribution's own tools, for this node only.
+     * Security for this node: a new self-signed certificate for {@code localhost} / {@code 127.0.0.1} (HTTPS), which
+     * clients trust as {@code certs/ca/ca.crt}, the operator's password as the bootstrap password of the built-in
+     * superuser {@code elastic}, and the file realm with the services' roles; all made by the distribution's own
+     * tools, for this node only. Each tool is a JVM of its own, 3 to 10 s on two busy cores before the node can start,
+     * so the certificate and the keystore are made side by side, and the certificate signs itself (a CA and a
+     * certificate signed by it took two tool runs, one after the other).
      */
     NodeSecurity secure() {
         Path certs = config().resolve("certs");
+        ElasticsearchCredentials operator = new ElasticsearchCredentials("elastic", FileRealm.newPassword());
+        CompletableFuture<Void> keystore = CompletableFuture.runAsync(() -> ShortCommand.runWithInput(
+                toolCommand("elasticsearch-keystore", "add", "-x", "-f", "bootstrap.password"),
+                operator.password() + "\n"));
         try {
             Files.createDirectories(certs);
             this.user.takeOwnership(certs);
-            tool("elasticsearch-certutil", "ca", "--pem", "--silent", "--days", "3650", "--out",
-                    certs.resolve("ca.zip").toString());
-            FileTrees.unzip(certs.resolve("ca.zip"), certs);
-            tool("elasticsearch-certutil", "cert", "--pem", "--silent", "--days", "3650", "--name", "node",
-                    "--ca-cert", certs.resolve("ca/ca.crt").toString(), "--ca-key", certs.resolve("ca/ca.key").toString(),
-                    "--dns", "localhost", "--ip", "127.0.0.1", "--out", certs.resolve("node.zip").toString());
+            tool("elasticsearch-certutil", "cert", "--self-signed", "--pem", "--silent", "--days", "3650", "--name",
+                    "node", "--dns", "localhost", "--ip", "127.0.0.1", "--out", certs.resolve("node.zip").toString());
             FileTrees.unzip(certs.resolve("node.zip"), certs);
+            Files.createDirectories(certs.resolve("ca"));
+            Files.copy(certs.resolve("node/node.crt"), certs.resolve("ca/ca.crt"),
+                    StandardCopyOption.REPLACE_EXISTING);
             this.user.takeOwnership(certs);
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("Could not make the certificates in " + certs, ex);
+            throw new UncheckedIOException("Could not make the certificate in " + certs, ex);
         }
-        ElasticsearchCredentials operator = new ElasticsearchCredentials("elastic", FileRealm.newPassword());
-        ShortCommand.runWithInput(toolCommand("elasticsearch-keystore", "add", "-x", "-f", "bootstrap.password"),
-                operator.password() + "\n");
+        finally {
+            keystore.join();
+        }
         FileRealm realm = new FileRealm(config(), this.user);
         realm.write();
         return new NodeSecurity(certs.resolve("ca/ca.crt"), operator, realm);
