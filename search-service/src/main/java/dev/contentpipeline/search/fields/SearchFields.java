@@ -14,10 +14,11 @@ import java.util.List;
  * <p>
  * A country's names in every language are searched in {@code allNames}, where v4 copies them all (stored, so that
  * the highlighter can mark them): one field per sub-field instead of one per language, which cost Elasticsearch
- * about 15 % more CPU for a name query (README, round 5). Indices made before v4 have the sub-fields under each {@code names.<language>}
- * instead, so the lists name {@code names.*.<sub-field>} too, until such a deployment is rebuilt: on v4 the pattern
- * matches no field and costs nothing, and on older indices {@code allNames} is absent and matches nothing. A bare
- * {@code names.*} would also match every sub-field of every language, so each list names its sub-field.
+ * about 15 % more CPU for a name query (README, round 5). Indices made before v4 have the sub-fields under each
+ * {@code names.<language>} instead, so the lists name {@code names.*.<sub-field>} too, until such a deployment is
+ * rebuilt: on v4 the pattern matches no field and costs nothing, and on older indices {@code allNames} is absent
+ * and matches nothing. A bare {@code names.*} would also match every sub-field of every language, so each list names
+ * its sub-field.
  */
 public final class SearchFields {
 
