@@ -1,6 +1,8 @@
 package dev.contentpipeline.localstack;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.function.UnaryOperator;
 
 /**
@@ -11,6 +13,8 @@ import java.util.function.UnaryOperator;
  * {@value #ELASTICSEARCH_PASSWORD_SETTING} (the operator {@code elastic}'s) and {@value #ELASTICSEARCH_CONFIG_SETTING}
  * (the node's config folder, holding its CA and its file realm, where the tests add their users) - what
  * {@code ./pipeline run} prints (system properties or environment variables);</li>
+ * <li>the {@link BuildStack} of the Maven build this JVM runs in, named by {@value #BUILD_STACK_SETTING} (its state
+ * file; the build sets it for every module's tests but the end-to-end ones), waited for while it starts;</li>
  * <li>Docker containers through Testcontainers, when {@value #INFRASTRUCTURE_SETTING} is {@code containers}: an
  * explicit choice, because a Docker engine that answers may still be unable to pull an image;</li>
  * <li>a {@link LocalStack}, started from the jars and the zip Maven resolved: the default, on every machine.</li>
@@ -27,6 +31,10 @@ public final class Infrastructure {
     public static final String ELASTICSEARCH_CONFIG_SETTING = "PIPELINE_ELASTICSEARCH_CONFIG";
 
     public static final String INFRASTRUCTURE_SETTING = "PIPELINE_INFRASTRUCTURE";
+
+    public static final String BUILD_STACK_SETTING = "PIPELINE_BUILD_STACK";
+
+    private static final System.Logger log = System.getLogger(Infrastructure.class.getName());
 
     private static Infrastructure shared;
 
@@ -121,6 +129,20 @@ public final class Infrastructure {
                     + " to use servers that already run (./pipeline run prints them), or none");
         }
         String choice = settings.apply(INFRASTRUCTURE_SETTING);
+        String buildStack = settings.apply(BUILD_STACK_SETTING);
+        if (buildStack != null && choice == null) {
+            Optional<Properties> ready = BuildStack.awaitReady(Path.of(buildStack));
+            if (ready.isPresent()) {
+                Properties servers = ready.get();
+                log.log(System.Logger.Level.INFO, "Using the local stack of this build: Kafka {0}, Elasticsearch {1}",
+                        servers.getProperty(KAFKA_SETTING), servers.getProperty(ELASTICSEARCH_SETTING));
+                return new Infrastructure(servers.getProperty(KAFKA_SETTING),
+                        FileRealmUsers.access(servers.getProperty(ELASTICSEARCH_SETTING),
+                                servers.getProperty(ELASTICSEARCH_PASSWORD_SETTING),
+                                Path.of(servers.getProperty(ELASTICSEARCH_CONFIG_SETTING))),
+                        "the build's local stack");
+            }
+        }
         if ("containers".equals(choice)) {
             return ContainerInfrastructure.start();
         }

@@ -1,0 +1,174 @@
+package dev.contentpipeline.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * One local stack for a whole {@code mvn verify}: Maven starts it while it builds local-stack (exec-maven-plugin,
+ * asynchronously) and the test JVMs of the modules after it use it instead of each starting a broker and an
+ * Elasticsearch of their own, half a minute of a two-core machine each. It announces itself in a state file:
+ * its pid at once, then the servers' settings once both are ready. It stops with the Maven JVM that started it,
+ * even when that one is killed, and its servers stop with it ({@link CallerBoundProcess}).
+ * <p>
+ * The modules' tests keep to their own topics, indices and users, so sharing the servers changes nothing they
+ * check; the end-to-end tests that stop and restart the servers still start a stack of their own.
+ */
+public final class BuildStack {
+
+    private static final System.Logger log = System.getLogger(BuildStack.class.getName());
+
+    /** The longest a test JVM waits for the build's stack to become ready before it starts its own. */
+    static final Duration WAIT = Duration.ofSeconds(240);
+
+    private static final String PID = "pid";
+    private static final String STATE = "state";
+    private static final String STARTING = "starting";
+    private static final String READY = "ready";
+    private static final String FAILED = "failed";
+
+    private BuildStack() {
+    }
+
+    /** @param args the state file to write */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 1) {
+            System.err.println("usage: BuildStack <state file>");
+            System.exit(2);
+        }
+        Path stateFile = Path.of(args[0]).toAbsolutePath();
+        Properties state = new Properties();
+        state.setProperty(PID, Long.toString(ProcessHandle.current().pid()));
+        state.setProperty(STATE, STARTING);
+        write(stateFile, state);
+        ShutdownSequence.add(() -> delete(stateFile));
+        exitWithParent();
+        try {
+            LocalStack stack = LocalStack.start(LocalStackOptions.forTests());
+            ShutdownSequence.add(stack::close);
+            ElasticsearchAccess elasticsearch = stack.elasticsearch().access();
+            state.setProperty(STATE, READY);
+            state.setProperty(Infrastructure.KAFKA_SETTING, stack.kafkaBootstrapServers());
+            state.setProperty(Infrastructure.ELASTICSEARCH_SETTING, stack.elasticsearchUrl());
+            state.setProperty(Infrastructure.ELASTICSEARCH_PASSWORD_SETTING, elasticsearch.operator().password());
+            state.setProperty(Infrastructure.ELASTICSEARCH_CONFIG_SETTING,
+                    elasticsearch.caCertificate().getParent().getParent().getParent().toString());
+            write(stateFile, state);
+        }
+        catch (RuntimeException ex) {
+            state.setProperty(STATE, FAILED);
+            state.setProperty("failure", String.valueOf(ex.getMessage()));
+            write(stateFile, state);
+            log.log(System.Logger.Level.ERROR, "The local stack of this build did not start; the tests of each module will "
+                    + "start their own", ex);
+            System.exit(1);
+        }
+        new CountDownLatch(1).await();
+    }
+
+    /**
+     * The settings of the build's stack that the state file names, once it is ready; empty when there is no such
+     * file, its process is gone, it failed, or it is not ready within {@link #WAIT}: the caller then starts a stack
+     * of its own.
+     */
+    static Optional<Properties> awaitReady(Path stateFile) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            Optional<Properties> state = read(stateFile);
+            if (state.isEmpty() || !alive(state.get())) {
+                return Optional.empty();
+            }
+            String current = state.get().getProperty(STATE);
+            if (READY.equals(current)) {
+                return state;
+            }
+            if (!STARTING.equals(current)) {
+                log.log(System.Logger.Level.WARNING, "The local stack of this build failed ({0}); starting one for this JVM",
+                        state.get().getProperty("failure"));
+                return Optional.empty();
+            }
+            if (System.nanoTime() > deadline) {
+                log.log(System.Logger.Level.WARNING, "The local stack of this build was not ready within {0} s; starting "
+                        + "one for this JVM", WAIT.toSeconds());
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(250);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static boolean alive(Properties state) {
+        try {
+            return ProcessHandle.of(Long.parseLong(state.getProperty(PID, ""))).map(ProcessHandle::isAlive)
+                    .orElse(false);
+        }
+        catch (NumberFormatException ex) {
+            return false;
+        }
+    }
+
+    /** Maven stops an asynchronous exec when it exits normally; this covers a Maven that was killed. */
+    private static void exitWithParent() {
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        if (parent.isEmpty()) {
+            return;
+        }
+        Thread watcher = new Thread(() -> {
+            parent.get().onExit().join();
+            System.exit(0);
+        }, "build-stack-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static Optional<Properties> read(Path stateFile) {
+        Properties state = new Properties();
+        try (InputStream in = Files.newInputStream(stateFile)) {
+            state.load(in);
+            return Optional.of(state);
+        }
+        catch (NoSuchFileException ex) {
+            return Optional.empty();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Written aside and moved into place, so that a reader never sees half a file. */
+    private static void write(Path stateFile, Properties state) {
+        try {
+            Files.createDirectories(stateFile.getParent());
+            Path written = stateFile.resolveSibling(stateFile.getFileName() + ".new");
+            try (var out = Files.newOutputStream(written)) {
+                state.store(out, "the build's local stack (BuildStack)");
+            }
+            Files.move(written, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void delete(Path stateFile) {
+        try {
+            Files.deleteIfExists(stateFile);
+        }
+        catch (IOException ex) {
+            log.log(System.Logger.Level.WARNING, "Could not delete " + stateFile, ex);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.contentpipeline.localstack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BuildStackTests {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void noStateFileMeansNoBuildStack() {
+        assertThat(BuildStack.awaitReady(folder.resolve("state.properties"))).isEmpty();
+    }
+
+    @Test
+    void aStateFileLeftByAProcessThatIsGoneIsIgnored() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor(10, TimeUnit.SECONDS);
+        Path state = write(state(gone.pid(), "ready"));
+
+        assertThat(BuildStack.awaitReady(state)).isEmpty();
+    }
+
+    @Test
+    void aStackThatFailedToStartIsIgnored() throws Exception {
+        assertThat(BuildStack.awaitReady(write(state(ProcessHandle.current().pid(), "failed")))).isEmpty();
+    }
+
+    @Test
+    void aStartingStackIsAwaitedUntilItIsReady() throws Exception {
+        long pid = ProcessHandle.current().pid();
+        Path state = write(state(pid, "starting"));
+        Properties ready = state(pid, "ready");
+        ready.setProperty(Infrastructure.KAFKA_SETTING, "127.0.0.1:9092");
+
+        CompletableFuture<Optional<Properties>> awaited = CompletableFuture.supplyAsync(
+                () -> BuildStack.awaitReady(state));
+        assertThat(awaited).isNotDone();
+        write(ready);
+
+        assertThat(awaited.get(10, TimeUnit.SECONDS)).get()
+                .extracting(settings -> settings.getProperty(Infrastructure.KAFKA_SETTING))
+                .isEqualTo("127.0.0.1:9092");
+    }
+
+    private static Properties state(long pid, String state) {
+        Properties properties = new Properties();
+        properties.setProperty("pid", Long.toString(pid));
+        properties.setProperty("state", state);
+        return properties;
+    }
+
+    private Path write(Properties properties) throws IOException {
+        Path written = folder.resolve("state.properties.new");
+        try (OutputStream out = Files.newOutputStream(written)) {
+            properties.store(out, null);
+        }
+        return Files.move(written, folder.resolve("state.properties"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+}
