@@ -39,11 +39,17 @@ public record IngestProperties(
      *        1 MB that the broker takes in one record, and index-service indexes, by default
      * @param maxBulkSize the largest body of one bulk request
      * @param maxBulkLines the most lines one bulk request may hold
+     * @param bulkBytesInFlight the most bytes of bulk bodies this instance reads and publishes at once (each counts
+     *        its Content-Length, or the largest allowed body when it declares none); a bulk request waits for
+     *        room up to the publish timeout, then gets a 503. Each byte in flight costs about three in the heap
+     *        (the body, the records, the producer's batches), so the default keeps a few full-size bulks within
+     *        the service's 128 MB heap however many clients send at once
      */
     public record Limits(
             @NotNull @DefaultValue("1000KB") DataSize maxRecordSize,
             @NotNull @DefaultValue("10MB") DataSize maxBulkSize,
-            @Min(1) @Max(100_000) @DefaultValue("10000") int maxBulkLines) {
+            @Min(1) @Max(100_000) @DefaultValue("10000") int maxBulkLines,
+            @NotNull @DefaultValue("20MB") DataSize bulkBytesInFlight) {
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.contentpipeline.ingest.publishing.ContentWrite;
 import dev.contentpipeline.ingest.publishing.PublishOutcome;
 import dev.contentpipeline.ingest.publishing.Receipt;
 import dev.contentpipeline.ingest.requests.BodyRefusedException;
+import dev.contentpipeline.ingest.requests.BusyException;
 import dev.contentpipeline.ingest.requests.RequestBodies;
 import dev.contentpipeline.model.InvalidContentException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,7 +30,8 @@ import java.util.List;
 /**
  * {@code POST /api/bulk}: NDJSON, one write a line. Valid lines are published even when others are refused;
  * all of them are sent first and their acknowledgements awaited after. 200 when every line was settled
- * (accepted or refused), 503 with Retry-After when the broker left some unacknowledged.
+ * (accepted or refused), 503 with Retry-After when the broker left some unacknowledged, or when other bulk
+ * requests held all of {@code ingest.limits.bulk-bytes-in-flight} for longer than the publish timeout.
  */
 @RestController
 @RequestMapping("/api")
@@ -40,10 +42,12 @@ class BulkController {
 
     private final ContentPublisher publisher;
     private final IngestProperties properties;
+    private final BulkAdmission admission;
 
-    BulkController(ContentPublisher publisher, IngestProperties properties) {
+    BulkController(ContentPublisher publisher, IngestProperties properties, BulkAdmission admission) {
         this.publisher = publisher;
         this.properties = properties;
+        this.admission = admission;
     }
 
     @PostMapping(path = "/bulk", consumes = NDJSON)
@@ -52,7 +56,20 @@ class BulkController {
                     content = @Content(mediaType = NDJSON, schema = @Schema(type = "string", example = """
                             {"type":"article","op":"upsert","record":{"id":"a-1","title":"T","body":"B","publishedAt":"2026-01-01T00:00:00Z"}}
                             {"type":"country","op":"delete","record":{"code":"AN","version":42}}"""))))
-    ResponseEntity<BulkReport> bulk(HttpServletRequest request) throws IOException {
+    ResponseEntity<BulkReport> bulk(HttpServletRequest request) throws IOException, InterruptedException {
+        try (BulkAdmission.Room room = admission.claim(request.getContentLengthLong(), properties.publishTimeout())) {
+            if (room == null) {
+                RequestBodies.discard(request, properties.limits().maxBulkSize());
+                throw new BusyException("Other bulk requests hold the "
+                        + properties.limits().bulkBytesInFlight().toMegabytes() + " MB this service publishes at once "
+                        + "(ingest.limits.bulk-bytes-in-flight), and no room came free within "
+                        + properties.publishTimeout().toMillis() + " ms. Nothing was published; send it again.");
+            }
+            return publish(request);
+        }
+    }
+
+    private ResponseEntity<BulkReport> publish(HttpServletRequest request) throws IOException {
         List<BulkLines.Line> lines = BulkLines.split(RequestBodies.read(request, properties.limits().maxBulkSize()));
         if (lines.isEmpty()) {
             throw InvalidContentException.of("$", "holds no lines; send one JSON object a line");

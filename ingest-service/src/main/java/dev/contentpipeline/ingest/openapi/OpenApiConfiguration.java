@@ -32,7 +32,8 @@ class OpenApiConfiguration {
             "413", "The body is over its size limit, or a bulk over its line limit",
             "415", "Not JSON (NDJSON for bulk), or not UTF-8",
             "429", "The key is over its rate limit; see Retry-After",
-            "503", "The broker (or Elasticsearch, for status) did not answer in time; see Retry-After");
+            "503", "The broker (or Elasticsearch, for status) did not answer in time, or other bulk requests held all "
+                    + "the room for bulk bodies; see Retry-After");
 
     @Bean
     OpenAPI ingestOpenApi() {

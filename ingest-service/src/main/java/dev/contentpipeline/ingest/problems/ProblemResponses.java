@@ -4,6 +4,7 @@ import dev.contentpipeline.ingest.IngestProperties;
 import dev.contentpipeline.ingest.publishing.PublishFailedException;
 import dev.contentpipeline.ingest.publishing.StaleVersionException;
 import dev.contentpipeline.ingest.requests.BodyRefusedException;
+import dev.contentpipeline.ingest.requests.BusyException;
 import dev.contentpipeline.ingest.status.SearchUnavailableException;
 import dev.contentpipeline.model.InvalidContentException;
 import org.slf4j.Logger;
@@ -67,6 +68,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         log.warn("Publish failed: {}", e.getMessage());
         return unavailable("broker-unavailable", "Broker unavailable", e.getMessage()
                 + "; the write may or may not be stored. Send it again: writes are idempotent by id.");
+    }
+
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<ProblemDetail> busy(BusyException e) {
+        log.warn("Bulk request refused for now: {}", e.getMessage());
+        return unavailable("busy", "Busy", e.getMessage());
     }
 
     @ExceptionHandler(SearchUnavailableException.class)

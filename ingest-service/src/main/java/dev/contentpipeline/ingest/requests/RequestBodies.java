@@ -45,6 +45,13 @@ public final class RequestBodies {
         return body;
     }
 
+    /** Reads and drops a body that will not be read, up to the limit, so that the client reads the answer. */
+    public static void discard(HttpServletRequest request, DataSize limit) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            drain(in, limit.toBytes());
+        }
+    }
+
     /**
      * Reads and drops what is left of a refused body, up to a bound, so that a client still sending it reads the
      * 413 rather than a closed connection. Past the bound the container closes the connection anyway.

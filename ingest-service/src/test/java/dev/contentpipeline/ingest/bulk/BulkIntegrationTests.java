@@ -4,11 +4,14 @@ import dev.contentpipeline.ingest.IngestIntegrationTestSupport;
 import dev.contentpipeline.localstack.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,9 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BulkIntegrationTests extends IngestIntegrationTestSupport {
+
+    @Autowired
+    private BulkAdmission admission;
 
     @Test
     void validLinesArePublishedAndEachLineGetsItsOwnAnswer() throws Exception {
@@ -103,6 +109,42 @@ class BulkIntegrationTests extends IngestIntegrationTestSupport {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("accepted").asInt()).isEqualTo(10_000);
         assertThat(TopicReader.endOffset(ARTICLES) - before).isEqualTo(10_000);
+    }
+
+    @Test
+    void aBulkThatFindsNoRoomIsRefusedWholeAndGoesThroughWhenSentAgain() throws Exception {
+        String body = """
+                {"type":"article","op":"upsert","record":{"id":"bulk-no-room","title":"Waited","body":"B","publishedAt":"2026-01-01T00:00:00Z"}}""";
+        long before = TopicReader.endOffset(ARTICLES);
+        long budget = admission.available();
+        // Other clients' bulks, of the largest size, holding all the room there is.
+        List<BulkAdmission.Room> held = new ArrayList<>();
+        HttpResponse<String> refused;
+        try {
+            for (long size : new long[] {-1, 1}) {
+                for (BulkAdmission.Room room; (room = admission.claim(size, Duration.ZERO)) != null; ) {
+                    held.add(room);
+                }
+            }
+            assertThat(held).isNotEmpty();
+            refused = bulk(body);
+        } finally {
+            held.forEach(BulkAdmission.Room::close);
+        }
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(json(refused).get("type").asString()).isEqualTo("urn:content-pipeline:problem:busy");
+        assertThat(json(refused).get("detail").asString()).contains("ingest.limits.bulk-bytes-in-flight")
+                .contains("Nothing was published");
+        assertThat(TopicReader.endOffset(ARTICLES)).isEqualTo(before);
+        assertThat(admission.available()).isEqualTo(budget);
+
+        HttpResponse<String> sentAgain = bulk(body);
+        assertThat(sentAgain.statusCode()).as(sentAgain.body()).isEqualTo(200);
+        assertThat(TopicReader.readAll(ARTICLES)).extracting(ConsumerRecord::key)
+                .containsOnlyOnce("bulk-no-room");
+        assertThat(admission.available()).isEqualTo(budget);
     }
 
     private HttpResponse<String> bulk(String ndjson) throws Exception {
