@@ -41,9 +41,10 @@ public record IngestProperties(
      * @param maxBulkLines the most lines one bulk request may hold
      * @param bulkBytesInFlight the most bytes of bulk bodies this instance reads and publishes at once (each counts
      *        its Content-Length, or the largest allowed body when it declares none); a bulk request waits for
-     *        room up to the publish timeout, then gets a 503. Each byte in flight costs about three in the heap
-     *        (the body, the records, the producer's batches), so the default keeps a few full-size bulks within
-     *        the service's 128 MB heap however many clients send at once
+     *        room up to the publish timeout, then gets a 503. A bulk is held in the heap more than once (the
+     *        body, its records, the producer's batches): eight 10 MB bulks at once ran a 160 MB heap out of memory,
+     *        and the default, two full-size bulks, keeps the service within its 128 MB heap however many clients
+     *        send at once
      */
     public record Limits(
             @NotNull @DefaultValue("1000KB") DataSize maxRecordSize,

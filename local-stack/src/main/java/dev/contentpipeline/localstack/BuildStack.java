@@ -30,6 +30,7 @@ public final class BuildStack {
     static final Duration WAIT = Duration.ofSeconds(240);
 
     private static final String PID = "pid";
+    private static final String STARTED = "started";
     private static final String STATE = "state";
     private static final String STARTING = "starting";
     private static final String READY = "ready";
@@ -45,8 +46,16 @@ public final class BuildStack {
             System.exit(2);
         }
         Path stateFile = Path.of(args[0]).toAbsolutePath();
+        for (String chosen : new String[] {Infrastructure.KAFKA_SETTING, Infrastructure.INFRASTRUCTURE_SETTING}) {
+            if (System.getenv(chosen) != null && !System.getenv(chosen).isBlank()) {
+                System.out.println("No local stack for this build: " + chosen + " chooses the tests' servers");
+                delete(stateFile);
+                return;
+            }
+        }
         Properties state = new Properties();
         state.setProperty(PID, Long.toString(ProcessHandle.current().pid()));
+        startedAt(ProcessHandle.current()).ifPresent(started -> state.setProperty(STARTED, started));
         state.setProperty(STATE, STARTING);
         write(stateFile, state);
         ShutdownSequence.add(() -> delete(stateFile));
@@ -110,14 +119,23 @@ public final class BuildStack {
         }
     }
 
+    /** Whether the state file's process still runs: the same pid, started at the same instant (not a reused pid). */
     private static boolean alive(Properties state) {
+        Optional<ProcessHandle> process;
         try {
-            return ProcessHandle.of(Long.parseLong(state.getProperty(PID, ""))).map(ProcessHandle::isAlive)
-                    .orElse(false);
+            process = ProcessHandle.of(Long.parseLong(state.getProperty(PID, "")));
         }
         catch (NumberFormatException ex) {
             return false;
         }
+        String started = state.getProperty(STARTED);
+        return process.filter(ProcessHandle::isAlive)
+                .filter(handle -> started == null || startedAt(handle).map(started::equals).orElse(true))
+                .isPresent();
+    }
+
+    private static Optional<String> startedAt(ProcessHandle process) {
+        return process.info().startInstant().map(instant -> Long.toString(instant.toEpochMilli()));
     }
 
     /** Maven stops an asynchronous exec when it exits normally; this covers a Maven that was killed. */

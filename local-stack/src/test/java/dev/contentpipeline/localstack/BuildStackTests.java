@@ -35,6 +35,14 @@ class BuildStackTests {
     }
 
     @Test
+    void aStateFileWhosePidWasReusedByAnotherProcessIsIgnored() throws Exception {
+        Properties reused = state(ProcessHandle.current().pid(), "ready");
+        reused.setProperty("started", "0");
+
+        assertThat(BuildStack.awaitReady(write(reused))).isEmpty();
+    }
+
+    @Test
     void aStackThatFailedToStartIsIgnored() throws Exception {
         assertThat(BuildStack.awaitReady(write(state(ProcessHandle.current().pid(), "failed")))).isEmpty();
     }
@@ -60,6 +68,8 @@ class BuildStackTests {
         Properties properties = new Properties();
         properties.setProperty("pid", Long.toString(pid));
         properties.setProperty("state", state);
+        ProcessHandle.of(pid).flatMap(process -> process.info().startInstant())
+                .ifPresent(started -> properties.setProperty("started", Long.toString(started.toEpochMilli())));
         return properties;
     }
 
