@@ -69,15 +69,15 @@ public final class BuildStack {
             state.setProperty(Infrastructure.ELASTICSEARCH_SETTING, stack.elasticsearchUrl());
             state.setProperty(Infrastructure.ELASTICSEARCH_PASSWORD_SETTING, elasticsearch.operator().password());
             state.setProperty(Infrastructure.ELASTICSEARCH_CONFIG_SETTING,
-                    elasticsearch.caCertificate().getParent().getParent().getParent().toString());
+                    FileRealmUsers.configFolder(elasticsearch).toString());
             write(stateFile, state);
         }
         catch (RuntimeException ex) {
             state.setProperty(STATE, FAILED);
             state.setProperty("failure", String.valueOf(ex.getMessage()));
             write(stateFile, state);
-            log.log(System.Logger.Level.ERROR, "The local stack of this build did not start; the tests of each module will "
-                    + "start their own", ex);
+            log.log(System.Logger.Level.ERROR, "The local stack of this build did not start; the tests of each "
+                    + "module will start their own", ex);
             System.exit(1);
         }
         new CountDownLatch(1).await();
@@ -100,13 +100,13 @@ public final class BuildStack {
                 return state;
             }
             if (!STARTING.equals(current)) {
-                log.log(System.Logger.Level.WARNING, "The local stack of this build failed ({0}); starting one for this JVM",
-                        state.get().getProperty("failure"));
+                log.log(System.Logger.Level.WARNING, "The local stack of this build failed ({0}); starting one for "
+                        + "this JVM", state.get().getProperty("failure"));
                 return Optional.empty();
             }
             if (System.nanoTime() > deadline) {
-                log.log(System.Logger.Level.WARNING, "The local stack of this build was not ready within {0} s; starting "
-                        + "one for this JVM", WAIT.toSeconds());
+                log.log(System.Logger.Level.WARNING, "The local stack of this build was not ready within {0} s; "
+                        + "starting one for this JVM", WAIT.toSeconds());
                 return Optional.empty();
             }
             try {

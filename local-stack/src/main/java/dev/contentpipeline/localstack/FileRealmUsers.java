@@ -31,6 +31,11 @@ final class FileRealmUsers implements ElasticsearchAccess.ServiceUsers {
                 new FileRealmUsers(new FileRealm(config, ElasticsearchUser.forThisProcess())));
     }
 
+    /** The config folder that {@link #access} reads, for a node the local stack made: three levels above its CA. */
+    static Path configFolder(ElasticsearchAccess access) {
+        return access.caCertificate().getParent().getParent().getParent();
+    }
+
     @Override
     public ElasticsearchCredentials create(ElasticsearchAccess access, PipelineService service, String articles, String countries) {
         ElasticsearchCredentials user = this.realm.add(service, articles, countries);

@@ -121,7 +121,7 @@ public final class PipelineLauncher {
         System.out.println("  export PIPELINE_KAFKA_BOOTSTRAP_SERVERS=" + stack.kafkaBootstrapServers()
                 + " PIPELINE_ELASTICSEARCH_URL=" + stack.elasticsearchUrl() + " PIPELINE_ELASTICSEARCH_PASSWORD="
                 + elasticsearch.operator().password() + " PIPELINE_ELASTICSEARCH_CONFIG="
-                + elasticsearch.caCertificate().getParent().getParent().getParent());
+                + FileRealmUsers.configFolder(elasticsearch));
     }
 
     private static void stopServices(List<ServiceProcess> services) {
