@@ -120,8 +120,7 @@ public final class Infrastructure {
         String password = settings.apply(ELASTICSEARCH_PASSWORD_SETTING);
         String config = settings.apply(ELASTICSEARCH_CONFIG_SETTING);
         if (kafka != null && elasticsearch != null && password != null && config != null) {
-            return new Infrastructure(kafka, FileRealmUsers.access(elasticsearch, password, Path.of(config)),
-                    "already running");
+            return running(settings, "already running");
         }
         if (kafka != null || elasticsearch != null || password != null || config != null) {
             throw new IllegalStateException("Set all of " + KAFKA_SETTING + ", " + ELASTICSEARCH_SETTING + ", "
@@ -136,11 +135,7 @@ public final class Infrastructure {
                 Properties servers = ready.get();
                 log.log(System.Logger.Level.INFO, "Using the local stack of this build: Kafka {0}, Elasticsearch {1}",
                         servers.getProperty(KAFKA_SETTING), servers.getProperty(ELASTICSEARCH_SETTING));
-                return new Infrastructure(servers.getProperty(KAFKA_SETTING),
-                        FileRealmUsers.access(servers.getProperty(ELASTICSEARCH_SETTING),
-                                servers.getProperty(ELASTICSEARCH_PASSWORD_SETTING),
-                                Path.of(servers.getProperty(ELASTICSEARCH_CONFIG_SETTING))),
-                        "the build's local stack");
+                return running(servers::getProperty, "the build's local stack");
             }
         }
         if ("containers".equals(choice)) {
@@ -153,6 +148,14 @@ public final class Infrastructure {
         LocalStack stack = LocalStack.start(LocalStackOptions.forTests());
         ShutdownSequence.add(stack::close);
         return new Infrastructure(stack.kafkaBootstrapServers(), stack.elasticsearch().access(), "local stack", stack);
+    }
+
+    /** Servers that already run, from the four settings that name them (the environment's, or a state file's). */
+    private static Infrastructure running(UnaryOperator<String> settings, String origin) {
+        return new Infrastructure(settings.apply(KAFKA_SETTING),
+                FileRealmUsers.access(settings.apply(ELASTICSEARCH_SETTING),
+                        settings.apply(ELASTICSEARCH_PASSWORD_SETTING),
+                        Path.of(settings.apply(ELASTICSEARCH_CONFIG_SETTING))), origin);
     }
 
     private static String setting(String name) {

@@ -3,11 +3,7 @@ package dev.contentpipeline.localstack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +60,39 @@ class BuildStackTests {
                 .isEqualTo("127.0.0.1:9092");
     }
 
+    @Test
+    void aStopWithoutAStackDoesNothing() throws Exception {
+        BuildStack.stop(folder.resolve("state.properties"));
+
+        assertThat(folder.resolve("state.properties")).doesNotExist();
+    }
+
+    @Test
+    void aStopEndsTheProcessTheStateFileNames() throws Exception {
+        Process stack = new ProcessBuilder("sleep", "120").start();
+        try {
+            BuildStack.stop(write(state(stack.pid(), "ready")));
+
+            assertThat(stack.isAlive()).as("stopped").isFalse();
+        } finally {
+            stack.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aStopLeavesAProcessThatOnlyReusedThePid() throws Exception {
+        Process other = new ProcessBuilder("sleep", "120").start();
+        try {
+            Properties reused = state(other.pid(), "ready");
+            reused.setProperty("started", "0");
+            BuildStack.stop(write(reused));
+
+            assertThat(other.isAlive()).as("left running").isTrue();
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
     private static Properties state(long pid, String state) {
         Properties properties = new Properties();
         properties.setProperty("pid", Long.toString(pid));
@@ -73,12 +102,9 @@ class BuildStackTests {
         return properties;
     }
 
-    private Path write(Properties properties) throws IOException {
-        Path written = folder.resolve("state.properties.new");
-        try (OutputStream out = Files.newOutputStream(written)) {
-            properties.store(out, null);
-        }
-        return Files.move(written, folder.resolve("state.properties"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+    private Path write(Properties properties) {
+        Path state = folder.resolve("state.properties");
+        BuildStack.write(state, properties);
+        return state;
     }
 }
