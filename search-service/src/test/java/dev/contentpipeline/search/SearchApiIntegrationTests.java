@@ -32,6 +32,9 @@ class SearchApiIntegrationTests extends AgainstElasticsearch {
     @Test
     void forgivesOneTypoFromFiveLettersAndTwoFromNine() throws Exception {
         assertThat(ids(search("quokla", ""))).containsExactly("quokka-ornithopter");
+        assertThat(search("quokla ornitopterr", "").get("hits").get(0).get("titleHtml").asString())
+                .as("words found with typos marked in the title")
+                .isEqualTo("<mark>Quokka</mark> and the <mark>ornithopter</mark>");
         assertThat(ids(search("qukka", ""))).containsExactly("quokka-ornithopter");
         assertThat(ids(search("ornitopterr", ""))).as("two typos in eleven letters").containsExactly("quokka-ornithopter");
         assertThat(ids(search("qoukla", ""))).as("two typos in six letters").isEmpty();

@@ -46,9 +46,6 @@ public final class SearchFields {
             "title.folded^4", "name.folded^4", "aliases.folded^3", "officialName.folded^3", "summary.folded^2",
             "body.folded");
 
-    /** Where the highlighter marks words found with typos: the titles and names a hit shows. */
-    public static final List<String> TYPOS_MARKED = List.of("title.folded^4", "name.folded^4");
-
     /**
      * Where the last word is looked for as the beginning of a word: titles, names and summaries, as in a search
      * box. Not bodies: a short prefix there expands to many words over the longest texts, the costliest clause

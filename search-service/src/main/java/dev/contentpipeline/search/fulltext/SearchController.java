@@ -9,6 +9,7 @@ import dev.contentpipeline.search.countries.Countries;
 import dev.contentpipeline.search.countries.CountryCache;
 import dev.contentpipeline.search.door.SearchGate;
 import dev.contentpipeline.search.hits.HitReader;
+import dev.contentpipeline.search.hits.TypoMarks;
 import dev.contentpipeline.search.problems.SearchEndpoint;
 import dev.contentpipeline.search.spelling.SpellingSuggestions;
 import dev.contentpipeline.search.userquery.QueryParser;
@@ -90,10 +91,11 @@ class SearchController {
                 && params.cursor() == null && deadline.allowsMore(gate.requestTimeout())
                 ? didYouMean(deadline, params, strictTotal, countries).orElse(null) : null;
         boolean firstPage = params.page() != null && params.page() == 1;
+        TypoMarks typos = TypoMarks.of(params.parsed());
         return new SearchResults(params.query(), total, exact,
                 Math.max(response.took(), (System.nanoTime() - started) / 1_000_000),
                 params.page(), params.size(), params.sorting().wireName(),
-                served.stream().map(HitReader::read).toList(),
+                served.stream().map(hit -> HitReader.read(hit, typos)).toList(),
                 FacetCounts.read(facets == null ? Map.of() : facets.aggregations(), params, countries),
                 nextCursor, didYouMean, firstPage ? countries.namedIn(params.parsed()).orElse(null) : null,
                 notices(params, relaxed));

@@ -36,30 +36,26 @@ final class TextQueries {
     }
 
     /**
-     * What the highlighter marks in one field: each word and phrase typed, looked for in that field only; typo'd
-     * words only in titles and names ({@link SearchFields#TYPOS_MARKED}); the last word as a prefix only where the
-     * search looks for prefixes. Each highlighted field gets its own small query: given the whole search query,
+     * What the highlighter marks in one field: each word and phrase typed, looked for in that field only; the last
+     * word as a prefix only where the search looks for prefixes. Words found with typos are not marked by
+     * Elasticsearch: search-service marks them in titles and names itself ({@code TypoMarks}), which cost
+     * Elasticsearch half of its highlighting. Each highlighted field gets its own small query: given the whole search query,
      * the highlighter walked all its clauses (some 60 fields, typo automata included) for every field of every hit,
      * which cost Elasticsearch more than the search itself.
      *
      * @param field a field or field pattern ({@code names.*.folded}), without a boost
      */
     static Query forHighlighting(UserQuery query, String field) {
-        boolean typos = SearchFields.TYPOS_MARKED.stream().anyMatch(f -> SearchFields.withoutBoost(f).equals(field));
         boolean prefixes = SearchFields.PREFIXES.stream().anyMatch(f -> SearchFields.withoutBoost(f).equals(field));
         List<Query> marks = new ArrayList<>();
         for (Term term : query.positiveTerms()) {
             if (!(term instanceof Word word)) {
-                marks.add(inField(field, term.text(), TextQueryType.Phrase, null));
+                marks.add(inField(field, term.text(), TextQueryType.Phrase));
                 continue;
             }
-            marks.add(inField(field, word.text(), TextQueryType.BestFields, null));
-            int length = word.text().codePointCount(0, word.text().length());
-            if (typos && length >= SearchFields.ONE_TYPO_FROM && length <= SearchFields.LONGEST_WORD_WITH_TYPOS) {
-                marks.add(inField(field, word.text(), TextQueryType.BestFields, SearchFields.fuzziness()));
-            }
+            marks.add(inField(field, word.text(), TextQueryType.BestFields));
             if (prefixes && word.prefix()) {
-                marks.add(inField(field, word.text(), TextQueryType.PhrasePrefix, null));
+                marks.add(inField(field, word.text(), TextQueryType.PhrasePrefix));
             }
         }
         if (marks.isEmpty()) {
@@ -77,15 +73,8 @@ final class TextQueries {
                 .anyMatch(term -> SearchFields.hasCjk(term.text()));
     }
 
-    private static Query inField(String field, String text, TextQueryType type, String fuzziness) {
-        return Query.of(q -> q.multiMatch(m -> {
-            m.query(text).fields(field).type(type).lenient(true);
-            if (fuzziness != null) {
-                m.fuzziness(fuzziness).prefixLength(0).maxExpansions(SearchFields.TYPO_EXPANSIONS)
-                        .operator(Operator.And);
-            }
-            return m;
-        }));
+    private static Query inField(String field, String text, TextQueryType type) {
+        return Query.of(q -> q.multiMatch(m -> m.query(text).fields(field).type(type).lenient(true)));
     }
 
     /**

@@ -15,14 +15,20 @@ public final class HitReader {
 
     @SuppressWarnings("rawtypes")
     public static Hit read(co.elastic.clients.elasticsearch.core.search.Hit<Map> hit) {
+        return read(hit, TypoMarks.none());
+    }
+
+    /** @param typos the query's words found with typos, marked in the title by the service (see {@link TypoMarks}) */
+    @SuppressWarnings("rawtypes")
+    public static Hit read(co.elastic.clients.elasticsearch.core.search.Hit<Map> hit, TypoMarks typos) {
         Map source = hit.source() == null ? Map.of() : hit.source();
         Map<String, List<String>> highlight = hit.highlight();
         boolean country = ContentType.COUNTRY.wireName().equals(source.get(SearchFields.TYPE));
         String titleField = country ? SearchFields.NAME : SearchFields.TITLE;
         String title = text(source, titleField);
         String markedTitle = mostMarked(highlight, titleField + ".");
-        String titleHtml = markedTitle != null ? markedTitle
-                : HtmlUtils.htmlEscape(title == null ? "" : title, "UTF-8");
+        String titleHtml = typos.mark(markedTitle != null ? markedTitle
+                : HtmlUtils.htmlEscape(title == null ? "" : title, "UTF-8"), title);
         String id = hit.id();
         return new Hit(
                 country ? ContentType.COUNTRY.wireName() : ContentType.ARTICLE.wireName(), id, title, titleHtml,

@@ -1,0 +1,211 @@
+package dev.contentpipeline.search.hits;
+
+import dev.contentpipeline.search.fields.SearchFields;
+import dev.contentpipeline.search.userquery.UserQuery;
+import org.springframework.web.util.HtmlUtils;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Marks, in a hit's title or name, the words the search finds with typos ("quokla" marks "Quokka"). Elasticsearch
+ * did this with a fuzzy highlight query on the titles' folded words, which cost it about 6 ms of CPU per search over
+ * the benchmark's corpus, half of all its highlighting (README, search round 9); the titles are short and already in
+ * the hits, so the service compares their words with the typed ones itself, by the rules of the search's typo
+ * clauses: words folded to lower case without accents, one edit (a letter added, left out, changed, or two
+ * neighbours swapped) from {@link SearchFields#ONE_TYPO_FROM} letters, two from {@link SearchFields#TWO_TYPOS_FROM}.
+ */
+public final class TypoMarks {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private final List<String> typed;
+
+    private TypoMarks(List<String> typed) {
+        this.typed = typed;
+    }
+
+    /** No words with typos: titles stay as Elasticsearch marked them. */
+    public static TypoMarks none() {
+        return new TypoMarks(List.of());
+    }
+
+    /** The words of a query that the search looks for with typos, each as the folded words it analyses into. */
+    public static TypoMarks of(UserQuery query) {
+        List<String> typed = new ArrayList<>();
+        for (UserQuery.Term term : query.positiveTerms()) {
+            int length = term.text().codePointCount(0, term.text().length());
+            if (term instanceof UserQuery.Word && length >= SearchFields.ONE_TYPO_FROM
+                    && length <= SearchFields.LONGEST_WORD_WITH_TYPOS) {
+                words(term.text()).stream().map(word -> fold(term.text().substring(word[0], word[1])))
+                        .filter(word -> allowedEdits(word) > 0).forEach(typed::add);
+            }
+        }
+        return new TypoMarks(List.copyOf(typed));
+    }
+
+    /**
+     * The title's HTML with the words that match a typed word with typos marked too.
+     *
+     * @param html  the title as escaped HTML, with Elasticsearch's marks if it made any
+     * @param title the title as stored, which {@code html} must spell; where it does not, {@code html} is kept
+     */
+    String mark(String html, String title) {
+        if (typed.isEmpty() || title == null || title.isEmpty()) {
+            return html;
+        }
+        boolean[] marked = new boolean[title.length()];
+        if (!readMarks(html, title, marked)) {
+            return html;
+        }
+        boolean added = false;
+        for (int[] word : words(title)) {
+            if (!anyMarked(marked, word) && matchesWithTypos(fold(title.substring(word[0], word[1])))) {
+                Arrays.fill(marked, word[0], word[1], true);
+                added = true;
+            }
+        }
+        return added ? render(title, marked) : html;
+    }
+
+    private boolean matchesWithTypos(String word) {
+        for (String candidate : typed) {
+            if (distanceAtMost(candidate, word, allowedEdits(candidate))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Elasticsearch's {@code AUTO:5,9} over the analysed word's length. */
+    private static int allowedEdits(String word) {
+        int length = word.codePointCount(0, word.length());
+        return length >= SearchFields.TWO_TYPOS_FROM ? 2 : length >= SearchFields.ONE_TYPO_FROM ? 1 : 0;
+    }
+
+    /**
+     * Whether {@code b} is at most {@code max} edits from {@code a}, a swap of neighbours counting as one (the
+     * restricted Damerau-Levenshtein distance Lucene's fuzzy queries use), over code points.
+     */
+    static boolean distanceAtMost(String a, String b, int max) {
+        int[] x = a.codePoints().toArray();
+        int[] y = b.codePoints().toArray();
+        if (Math.abs(x.length - y.length) > max) {
+            return false;
+        }
+        int[][] d = new int[x.length + 1][y.length + 1];
+        for (int i = 0; i <= x.length; i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= y.length; j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= x.length; i++) {
+            int rowMin = Integer.MAX_VALUE;
+            for (int j = 1; j <= y.length; j++) {
+                int cost = x[i - 1] == y[j - 1] ? 0 : 1;
+                int best = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+                    best = Math.min(best, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = best;
+                rowMin = Math.min(rowMin, best);
+            }
+            if (rowMin > max) {
+                return false;
+            }
+        }
+        return d[x.length][y.length] <= max;
+    }
+
+    /** Lower case without accents, as the {@code .folded} sub-fields keep a word. */
+    static String fold(String word) {
+        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    /** The words of a text as [start, end) offsets: runs of letters and digits, accents included. */
+    static List<int[]> words(String text) {
+        List<int[]> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int type = Character.getType(codePoint);
+            boolean inWord = Character.isLetterOrDigit(codePoint) || (start >= 0
+                    && (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK));
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(new int[] {start, i});
+                start = -1;
+            }
+            i += Character.charCount(codePoint);
+        }
+        if (start >= 0) {
+            words.add(new int[] {start, text.length()});
+        }
+        return words;
+    }
+
+    private static boolean anyMarked(boolean[] marked, int[] word) {
+        for (int i = word[0]; i < word[1]; i++) {
+            if (marked[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads which characters of the title the HTML marks; false when the HTML, its entities decoded, does not spell
+     * the title.
+     */
+    private static boolean readMarks(String html, String title, boolean[] marked) {
+        int at = 0;
+        boolean inMark = false;
+        for (int i = 0; i < html.length(); ) {
+            if (html.startsWith(Highlights.MARK_OPEN, i)) {
+                inMark = true;
+                i += Highlights.MARK_OPEN.length();
+                continue;
+            }
+            if (html.startsWith(Highlights.MARK_CLOSE, i)) {
+                inMark = false;
+                i += Highlights.MARK_CLOSE.length();
+                continue;
+            }
+            String text;
+            int end = html.indexOf(';', i);
+            if (html.charAt(i) == '&' && end > i && end - i <= 10) {
+                text = HtmlUtils.htmlUnescape(html.substring(i, end + 1));
+                i = end + 1;
+            } else {
+                text = String.valueOf(html.charAt(i));
+                i++;
+            }
+            if (!title.startsWith(text, at)) {
+                return false;
+            }
+            for (int k = 0; k < text.length(); k++) {
+                marked[at++] = inMark;
+            }
+        }
+        return at == title.length();
+    }
+
+    private static String render(String title, boolean[] marked) {
+        StringBuilder html = new StringBuilder(title.length() + 32);
+        int start = 0;
+        for (int i = 1; i <= title.length(); i++) {
+            if (i == title.length() || marked[i] != marked[start]) {
+                String escaped = HtmlUtils.htmlEscape(title.substring(start, i), "UTF-8");
+                html.append(marked[start] ? Highlights.MARK_OPEN + escaped + Highlights.MARK_CLOSE : escaped);
+                start = i;
+            }
+        }
+        return html.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.contentpipeline.search.hits;
+
+import dev.contentpipeline.search.userquery.QueryParser;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TypoMarksTests {
+
+    private static TypoMarks typos(String query) {
+        return TypoMarks.of(QueryParser.parse(query));
+    }
+
+    @Test
+    void marksTitleWordsOneTypoFromFiveLettersAndTwoFromNine() {
+        assertThat(typos("quokla").mark("Quokka and the ornithopter", "Quokka and the ornithopter"))
+                .isEqualTo("<mark>Quokka</mark> and the ornithopter");
+        assertThat(typos("ornitopterr").mark("Quokka and the ornithopter", "Quokka and the ornithopter"))
+                .as("two typos in eleven letters").isEqualTo("Quokka and the <mark>ornithopter</mark>");
+        assertThat(typos("qoukla").mark("Quokka", "Quokka")).as("two typos in six letters").isEqualTo("Quokka");
+        assertThat(typos("yurd").mark("Yurt life", "Yurt life")).as("no typo under five letters")
+                .isEqualTo("Yurt life");
+        assertThat(typos("qoukka").mark("Quokka", "Quokka")).as("two neighbours swapped are one typo")
+                .isEqualTo("<mark>Quokka</mark>");
+        assertThat(typos("\"quokla\"").mark("Quokka", "Quokka")).as("phrases match exactly").isEqualTo("Quokka");
+    }
+
+    @Test
+    void keepsElasticsearchsMarksAndEscaping() {
+        String html = "<mark>Hegang</mark> &amp; the &lt;winter&gt; caf&#233;";
+        String title = "Hegang & the <winter> café";
+        assertThat(typos("summer").mark(html, title)).as("no typo match: the HTML as it came").isEqualTo(html);
+        assertThat(typos("hegang wimter").mark(html, title))
+                .isEqualTo("<mark>Hegang</mark> &amp; the &lt;<mark>winter</mark>&gt; café");
+        assertThat(typos("cafes").mark("Caf&#233;s", "Cafés")).as("accents folded").isEqualTo("<mark>Cafés</mark>");
+        assertThat(typos("hegang wimter").mark("Some other title", title))
+                .as("HTML that does not spell the title is kept").isEqualTo("Some other title");
+        assertThat(TypoMarks.none().mark(html, title)).isEqualTo(html);
+    }
+
+    @Test
+    void distanceCountsCodePointsAndSwaps() {
+        assertThat(TypoMarks.distanceAtMost("ornithopter", "ornitopterr", 2)).isTrue();
+        assertThat(TypoMarks.distanceAtMost("ornithopter", "orntopterr", 2)).isFalse();
+        assertThat(TypoMarks.distanceAtMost("abcde", "bacde", 1)).isTrue();
+        assertThat(TypoMarks.distanceAtMost("𝔸bcde", "𝔹bcde", 1)).isTrue();
+        assertThat(TypoMarks.words("Saint-Barthélemy, 2026")).extracting(w -> w[0] + "-" + w[1])
+                .containsExactly("0-5", "6-16", "18-22");
+    }
+}
