@@ -27,7 +27,8 @@ final class FreshnessProbe {
     /** One rate: what was sent, acknowledged and found, the ack-to-searchable latencies and the PUTs' own. */
     record Step(int rate, int sent, int acknowledged, int found, Latencies searchable, Latencies put) {
 
-        int lost() {
+        /** Acknowledged, but not found by a search within {@link #STRAGGLERS} after the last PUT: late, or lost. */
+        int unseen() {
             return acknowledged - found;
         }
     }

@@ -112,11 +112,11 @@ final class ResultsReport {
 
     private void freshness() {
         section("Freshness: acknowledgement by ingest to searchable (refresh interval " + r.refreshInterval + ")");
-        line("| PUT/s | sent | acknowledged | searchable | lost | p50 | p99 | PUT p50 | PUT p99 |");
+        line("| PUT/s | sent | acknowledged | searchable | not searchable " + FreshnessProbe.STRAGGLERS.toSeconds() + " s after the last PUT | p50 | p99 | PUT p50 | PUT p99 |");
         line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (FreshnessProbe.Step s : r.freshness) {
             line("| %d | %,d | %,d | %,d | %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms |", s.rate(), s.sent(),
-                    s.acknowledged(), s.found(), s.lost(), s.searchable().p50(), s.searchable().p99(), s.put().p50(),
+                    s.acknowledged(), s.found(), s.unseen(), s.searchable().p50(), s.searchable().p99(), s.put().p50(),
                     s.put().p99());
         }
         line("");

@@ -54,10 +54,10 @@ final class Targets {
             double p99 = step.searchable().p99() / 1000;
             double goal = freshnessGoal(step.rate());
             targets.add(new Target("freshness p99 at " + step.rate() + " PUT/s",
-                    String.format(Locale.ROOT, "%.2f s (p50 %.2f s, %d lost)", p99, step.searchable().p50() / 1000,
-                            step.lost()),
+                    String.format(Locale.ROOT, "%.2f s (p50 %.2f s, %d not searchable " + FreshnessProbe.STRAGGLERS.toSeconds() + " s after the last PUT)", p99, step.searchable().p50() / 1000,
+                            step.unseen()),
                     "<= " + goal + " s, refresh " + results.refreshInterval,
-                    p99 <= goal && step.lost() == 0, List.of(Phases.freshness(step.rate())),
+                    p99 <= goal && step.unseen() == 0, List.of(Phases.freshness(step.rate())),
                     List.of("ingest-service", "index-service", "elasticsearch", "kafka")));
         }
         singleWrites(results, targets);
