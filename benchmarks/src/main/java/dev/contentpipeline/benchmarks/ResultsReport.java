@@ -112,7 +112,8 @@ final class ResultsReport {
 
     private void freshness() {
         section("Freshness: acknowledgement by ingest to searchable (refresh interval " + r.refreshInterval + ")");
-        line("| PUT/s | sent | acknowledged | searchable | not searchable " + FreshnessProbe.STRAGGLERS.toSeconds() + " s after the last PUT | p50 | p99 | PUT p50 | PUT p99 |");
+        line("| PUT/s | sent | acknowledged | searchable | not searchable %d s after the last PUT | p50 | p99 "
+                + "| PUT p50 | PUT p99 |", FreshnessProbe.STRAGGLERS.toSeconds());
         line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (FreshnessProbe.Step s : r.freshness) {
             line("| %d | %,d | %,d | %,d | %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms |", s.rate(), s.sent(),

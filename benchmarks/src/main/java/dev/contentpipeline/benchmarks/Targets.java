@@ -54,8 +54,9 @@ final class Targets {
             double p99 = step.searchable().p99() / 1000;
             double goal = freshnessGoal(step.rate());
             targets.add(new Target("freshness p99 at " + step.rate() + " PUT/s",
-                    String.format(Locale.ROOT, "%.2f s (p50 %.2f s, %d not searchable " + FreshnessProbe.STRAGGLERS.toSeconds() + " s after the last PUT)", p99, step.searchable().p50() / 1000,
-                            step.unseen()),
+                    String.format(Locale.ROOT, "%.2f s (p50 %.2f s, %d not searchable %d s after the last PUT)",
+                            p99, step.searchable().p50() / 1000, step.unseen(),
+                            FreshnessProbe.STRAGGLERS.toSeconds()),
                     "<= " + goal + " s, refresh " + results.refreshInterval,
                     p99 <= goal && step.unseen() == 0, List.of(Phases.freshness(step.rate())),
                     List.of("ingest-service", "index-service", "elasticsearch", "kafka")));

@@ -38,9 +38,9 @@ final class TextQueries {
     /**
      * What the highlighter marks in one field: each word and phrase typed, looked for in that field only; the last
      * word as a prefix only where the search looks for prefixes. Words found with typos are not marked by
-     * Elasticsearch: search-service marks them in titles and names itself ({@code TypoMarks}), which cost
-     * Elasticsearch half of its highlighting. Each highlighted field gets its own small query: given the whole search query,
-     * the highlighter walked all its clauses (some 60 fields, typo automata included) for every field of every hit,
+     * Elasticsearch (that was half of its highlighting's cost): search-service marks them in titles and names
+     * itself ({@code TypoMarks}). Each highlighted field gets its own small query: given the whole search query, the
+     * highlighter walked all its clauses (some 60 fields, typo automata included) for every field of every hit,
      * which cost Elasticsearch more than the search itself.
      *
      * @param field a field or field pattern ({@code names.*.folded}), without a boost
