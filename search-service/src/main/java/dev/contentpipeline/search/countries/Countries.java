@@ -3,7 +3,6 @@ package dev.contentpipeline.search.countries;
 import dev.contentpipeline.search.fields.SearchFields;
 import dev.contentpipeline.search.userquery.UserQuery;
 
-import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -24,7 +23,6 @@ public record Countries(Map<String, CountryCard> byCode, Map<String, List<String
 
     static final Countries NONE = new Countries(Map.of(), Map.of(), Map.of());
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     public Countries {
@@ -79,9 +77,7 @@ public record Countries(Map<String, CountryCard> byCode, Map<String, List<String
 
     /** Lower case, accents off, anything but letters and digits a single space: "Côte d'Ivoire" is "cote d ivoire". */
     static String normalize(String text) {
-        String folded = MARKS.matcher(Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT),
-                Normalizer.Form.NFD)).replaceAll("");
-        return NOT_WORD.matcher(folded).replaceAll(" ").strip();
+        return NOT_WORD.matcher(SearchFields.fold(text)).replaceAll(" ").strip();
     }
 
     private static boolean isIdeographic(String name) {

@@ -1,6 +1,9 @@
 package dev.contentpipeline.search.fields;
 
+import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Every index field the search reads, with its weight: the one place to change when the mappings change. Both
@@ -21,6 +24,8 @@ import java.util.List;
  * its sub-field.
  */
 public final class SearchFields {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     /**
      * Where each word is looked for exactly (no typos). Bodies by their stems only: {@code body.stemmed} finds every
@@ -142,6 +147,15 @@ public final class SearchFields {
      */
     public static List<String> forScripts(List<String> fields, boolean cjkQuery) {
         return cjkQuery ? fields : fields.stream().filter(field -> !withoutBoost(field).endsWith(".cjk")).toList();
+    }
+
+    /**
+     * The text in lower case without accents (decomposed, its combining marks dropped), as the {@code .folded}
+     * sub-fields keep a word: "Côte" is "cote". The one folding the service's own comparisons share (a country named
+     * in a query, a word typed with typos).
+     */
+    public static String fold(String text) {
+        return MARKS.matcher(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
     }
 
     /** Whether the text has a letter of a Chinese, Japanese or Korean script. */

@@ -4,28 +4,24 @@ import dev.contentpipeline.search.fields.SearchFields;
 import dev.contentpipeline.search.userquery.UserQuery;
 import org.springframework.web.util.HtmlUtils;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Marks, in a hit's title or name, the words the search finds with typos ("quokla" marks "Quokka"). Elasticsearch
  * did this with a fuzzy highlight query on the titles' folded words, which cost it about 6 ms of CPU per search over
- * the benchmark's corpus, half of all its highlighting (README, search round 9); the titles are short and already in
+ * the benchmark's corpus, half of all its highlighting (README, search round 8; 4.7 to 14.5 ms in round 9's two
+ * sittings); the titles are short and already in
  * the hits, so the service compares their words with the typed ones itself, by the rules of the search's typo
  * clauses: words folded to lower case without accents, one edit (a letter added, left out, changed, or two
  * neighbours swapped) from {@link SearchFields#ONE_TYPO_FROM} letters, two from {@link SearchFields#TWO_TYPOS_FROM}.
  */
 public final class TypoMarks {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private final List<Typed> typed;
 
-    private final List<String> typed;
-
-    private TypoMarks(List<String> typed) {
+    private TypoMarks(List<Typed> typed) {
         this.typed = typed;
     }
 
@@ -36,13 +32,15 @@ public final class TypoMarks {
 
     /** The words of a query that the search looks for with typos, each as the folded words it analyses into. */
     public static TypoMarks of(UserQuery query) {
-        List<String> typed = new ArrayList<>();
+        List<Typed> typed = new ArrayList<>();
         for (UserQuery.Term term : query.positiveTerms()) {
             int length = term.text().codePointCount(0, term.text().length());
             if (term instanceof UserQuery.Word && length >= SearchFields.ONE_TYPO_FROM
                     && length <= SearchFields.LONGEST_WORD_WITH_TYPOS) {
-                words(term.text()).stream().map(word -> fold(term.text().substring(word[0], word[1])))
-                        .filter(word -> allowedEdits(word) > 0).forEach(typed::add);
+                words(term.text()).stream()
+                        .map(word -> SearchFields.fold(term.text().substring(word[0], word[1])).codePoints().toArray())
+                        .filter(word -> allowedEdits(word) > 0)
+                        .forEach(word -> typed.add(new Typed(word, allowedEdits(word))));
             }
         }
         return new TypoMarks(List.copyOf(typed));
@@ -64,7 +62,8 @@ public final class TypoMarks {
         }
         boolean added = false;
         for (int[] word : words(title)) {
-            if (!anyMarked(marked, word) && matchesWithTypos(fold(title.substring(word[0], word[1])))) {
+            if (!anyMarked(marked, word)
+                    && matchesWithTypos(SearchFields.fold(title.substring(word[0], word[1])).codePoints().toArray())) {
                 Arrays.fill(marked, word[0], word[1], true);
                 added = true;
             }
@@ -72,9 +71,9 @@ public final class TypoMarks {
         return added ? render(title, marked) : html;
     }
 
-    private boolean matchesWithTypos(String word) {
-        for (String candidate : typed) {
-            if (distanceAtMost(candidate, word, allowedEdits(candidate))) {
+    private boolean matchesWithTypos(int[] word) {
+        for (Typed candidate : typed) {
+            if (distanceAtMost(candidate.codePoints(), word, candidate.edits())) {
                 return true;
             }
         }
@@ -82,8 +81,8 @@ public final class TypoMarks {
     }
 
     /** Elasticsearch's {@code AUTO:5,9} over the analysed word's length. */
-    private static int allowedEdits(String word) {
-        int length = word.codePointCount(0, word.length());
+    private static int allowedEdits(int[] word) {
+        int length = word.length;
         return length >= SearchFields.TWO_TYPOS_FROM ? 2 : length >= SearchFields.ONE_TYPO_FROM ? 1 : 0;
     }
 
@@ -91,9 +90,7 @@ public final class TypoMarks {
      * Whether {@code b} is at most {@code max} edits from {@code a}, a swap of neighbours counting as one (the
      * restricted Damerau-Levenshtein distance Lucene's fuzzy queries use), over code points.
      */
-    static boolean distanceAtMost(String a, String b, int max) {
-        int[] x = a.codePoints().toArray();
-        int[] y = b.codePoints().toArray();
+    static boolean distanceAtMost(int[] x, int[] y, int max) {
         if (Math.abs(x.length - y.length) > max) {
             return false;
         }
@@ -120,11 +117,6 @@ public final class TypoMarks {
             }
         }
         return d[x.length][y.length] <= max;
-    }
-
-    /** Lower case without accents, as the {@code .folded} sub-fields keep a word. */
-    static String fold(String word) {
-        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     /** The words of a text as [start, end) offsets: runs of letters and digits, accents included. */
@@ -207,5 +199,9 @@ public final class TypoMarks {
             }
         }
         return html.toString();
+    }
+
+    /** A typed word as the folded code points it analyses into, with the edits its length allows. */
+    private record Typed(int[] codePoints, int edits) {
     }
 }
