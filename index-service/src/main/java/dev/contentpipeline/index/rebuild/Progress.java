@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Progress {
 
-    enum Step { STARTING, CREATING, REPLAYING, SWAPPING, CATCHING_UP, DONE, FAILED }
+    enum Step { STARTING, CREATING, REPLAYING, MERGING, SWAPPING, CATCHING_UP, DONE, FAILED }
 
     /**
      * @param lag records on the topics the replay has not reached yet, at its last batch; at the end of a pass, what

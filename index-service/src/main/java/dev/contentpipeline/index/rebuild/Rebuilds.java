@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Rebuilds and rollbacks, one at a time, each on a thread of its own while the listener goes on writing through
- * the aliases. Both are the same move: feed the target version from the topics until it has caught up, refresh it,
+ * the aliases. Both are the same move: feed the target version from the topics until it has caught up (a rebuild then
+ * merges its new version's segments), refresh it,
  * move both aliases in one request, record how far the version they left holds the topics, then feed the target
  * again up to the end of the topics as they are after the move, so that it also holds whatever the listener wrote
  * into the other version just before. A rebuild first creates the target, next version, and replays into it
@@ -93,6 +94,10 @@ class Rebuilds implements DisposableBean {
         try (Consumer<String, byte[]> consumer = feed.open(offsets.group(to), fromBeginning)) {
             progress.step(Progress.Step.REPLAYING);
             feed.catchUp(consumer, to.targets(), progress);
+            if (fromBeginning) {
+                progress.step(Progress.Step.MERGING);
+                aliases.merge(to);
+            }
             progress.step(Progress.Step.SWAPPING);
             aliases.refresh(to);
             Map<TopicPartition, OffsetAndMetadata> fromReach = offsets.liveReach(consumer.assignment());

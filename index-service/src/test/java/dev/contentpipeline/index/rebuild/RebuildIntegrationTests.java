@@ -100,6 +100,7 @@ class RebuildIntegrationTests {
         assertThat(count(ARTICLE_ALIAS, "Melita")).as("articles enriched from the rebuilt countries index")
                 .isEqualTo(ARTICLE_COUNT);
         assertThat(exists(before)).as("the previous version is kept").isTrue();
+        assertThat(searchSegments(after)).as("the rebuilt version merged before the move").isEqualTo(1);
 
         // Written after the move, so only into the new version; the rollback must bring them into the old one.
         publish(ARTICLES, "piece-0", article("piece-0", "Piece zero, rewritten", 2, "MT"), null);
@@ -183,6 +184,12 @@ class RebuildIntegrationTests {
     /** The one index behind the alias. */
     private static String behind(String alias) {
         return call("GET", "/_alias/" + alias, null).propertyNames().iterator().next();
+    }
+
+    /** The segments searches over the index read (one shard). */
+    private static int searchSegments(String index) {
+        return call("GET", "/" + index + "/_segments", null).path("indices").path(index).path("shards").path("0")
+                .path(0).path("num_search_segments").asInt();
     }
 
     private static boolean exists(String index) {
