@@ -95,6 +95,8 @@ final class BenchmarkSession {
             }
             // The figures of the main run, before the curve's larger corpora raise the peaks.
             results.processes = usage.lastSeen();
+            // After the peaks are taken: the rebuild's replay runs inside index-service.
+            attempt("rebuild", () -> phases.rebuild(indexerUrl, services.apiKey()));
             CostCurve curve = new CostCurve(services, options.indexJar(), stack.kafkaBootstrapServers(),
                     elasticsearch, corpus, running.get(2).url(), services.log("search-service"), log);
             for (int docs : options.curve()) {

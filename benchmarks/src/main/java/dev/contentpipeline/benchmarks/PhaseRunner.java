@@ -24,6 +24,8 @@ final class PhaseRunner {
     private final SyntheticCorpus corpus;
     private final byte[][] json;
     private final PhaseTimer timer;
+    /** search-service's requests for the mix, captured by the search phase, for the search after a rebuild. */
+    private List<List<CapturedSearches.Captured>> captured;
 
     /** Rounds over the mix of each one-at-a-time measurement: enough searches for a p99 that is not the maximum. */
     static final int ONE_AT_A_TIME_ROUNDS = 10;
@@ -134,6 +136,7 @@ final class PhaseRunner {
                 requests.size(), requests.stream().mapToInt(List::size).sum(),
                 requests.stream().map(r -> Integer.toString(r.size())).collect(Collectors.joining(",")));
         results.capturedRequests = requests.stream().map(List::size).toList();
+        captured = requests;
         OneAtATime.Measured[] alone = timer.measure(Phases.SEARCH_ONE_AT_A_TIME, true, () -> new OneAtATime.Measured[] {
                 OneAtATime.direct(elasticsearch.url(), requests, ONE_AT_A_TIME_ROUNDS),
                 OneAtATime.suggest(searchUrl, mix.prefixes(), ONE_AT_A_TIME_ROUNDS)});
@@ -166,6 +169,50 @@ final class PhaseRunner {
                 direct.capacity(options.searchRate(), options.stepTime(), options.searchSlo(), log, "direct")});
         results.searchService = new Results.Search(fixed[0], capacity[0]);
         results.direct = new Results.Search(fixed[1], capacity[1]);
+    }
+
+    /**
+     * A rebuild through index-service's API (replayed from the topics into a new version, merged, the aliases moved),
+     * then the search phase's requests one at a time again: what a search costs over a rebuilt index rather than over
+     * one the listener filled.
+     */
+    void rebuild(String indexerUrl, String apiKey) {
+        log.phase("rebuild: index-service replays the topics into a new version, then the same searches");
+        if (captured == null) {
+            throw new IllegalStateException("no searches captured by the search phase");
+        }
+        Http.Answer started = Http.send(Http.builder(indexerUrl + "/api/rebuilds")
+                .header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(30))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        if (started.status() != 202) {
+            throw new IllegalStateException("POST /api/rebuilds answered " + started.status() + ": "
+                    + new String(started.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        tools.jackson.databind.JsonNode done = timer.measure(Phases.REBUILD, false, () -> {
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                Http.Answer current = Http.send(Http.builder(indexerUrl + "/api/rebuilds/current")
+                        .header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(30)).GET().build());
+                tools.jackson.databind.JsonNode report = Http.JSON.readTree(current.body());
+                if (!report.path("finishedAt").asString("").isEmpty()) {
+                    return report;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+            }
+            throw new IllegalStateException("the rebuild did not end within 30 minutes");
+        });
+        if (!"done".equals(done.path("state").asString())) {
+            throw new IllegalStateException("the rebuild ended " + done.path("state").asString() + ": "
+                    + done.path("failure").asString());
+        }
+        results.rebuildSeconds = Duration.between(java.time.Instant.parse(done.path("startedAt").asString()),
+                java.time.Instant.parse(done.path("finishedAt").asString())).toMillis() / 1000.0;
+        log.line("rebuild to %s done in %.1f s (%d records replayed)", done.path("to").asString(),
+                results.rebuildSeconds, done.path("recordsReplayed").asLong());
+        results.directAfterRebuild = timer.measure(Phases.SEARCH_AFTER_REBUILD, true,
+                () -> OneAtATime.direct(elasticsearch.url(), captured, ONE_AT_A_TIME_ROUNDS));
+        log.line("one at a time after the rebuild: Elasticsearch took p50 %.0f ms p99 %.0f ms",
+                results.directAfterRebuild.took().p50(), results.directAfterRebuild.took().p99());
     }
 
     private static SearchLoad.Stretch merge(SearchLoad.Stretch sum, SearchLoad.Stretch more) {

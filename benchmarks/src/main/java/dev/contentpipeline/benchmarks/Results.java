@@ -38,6 +38,9 @@ final class Results {
     /** How many requests search-service sent Elasticsearch for each query of the mix. */
     List<Integer> capturedRequests = List.of();
     OneAtATime.Measured directOneAtATime;
+    /** The same requests over a version index-service rebuilt (and merged) after the search phase; its seconds. */
+    OneAtATime.Measured directAfterRebuild;
+    double rebuildSeconds = Double.NaN;
     OneAtATime.Measured suggest;
     final List<CostCurve.Point> curve = new ArrayList<>();
     final List<Window> windows = new ArrayList<>();

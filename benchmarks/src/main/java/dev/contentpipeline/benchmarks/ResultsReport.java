@@ -160,6 +160,12 @@ final class ResultsReport {
                     + "%.0f / %.0f ms |", SearchTargets.requestsPerSearch(r.capturedRequests), d.searches(),
                     d.latency().p50(), d.latency().p99(), d.took().p50(), d.took().p99());
         }
+        if (r.directAfterRebuild != null) {
+            OneAtATime.Measured d = r.directAfterRebuild;
+            line("| the same, over a version index-service rebuilt and merged to one segment (rebuild %.0f s) | %d | "
+                    + "%.1f ms | %.1f ms | took %.0f / %.0f ms |", r.rebuildSeconds, d.searches(), d.latency().p50(),
+                    d.latency().p99(), d.took().p50(), d.took().p99());
+        }
         if (r.suggest != null) {
             OneAtATime.Measured s = r.suggest;
             line("| search-service `/api/suggest?q=<prefix>` | %d | %.1f ms | %.1f ms | tookMs %.0f / %.0f ms |",

@@ -25,6 +25,15 @@ final class SearchTargets {
         targets.add(new Targets.Target("Elasticsearch took p99, one search at a time", ms(p99, "%.0f"),
                 "<= " + (int) Targets.TOOK_P99_MILLIS + " ms", p99 <= Targets.TOOK_P99_MILLIS, phases,
                 List.of("elasticsearch")));
+        OneAtATime.Measured rebuilt = results.directAfterRebuild;
+        if (rebuilt != null) {
+            targets.add(new Targets.Target("the same p50 / p99, over a version rebuilt and merged to one segment",
+                    String.format(Locale.ROOT, "%.0f / %.0f ms (rebuild %.0f s)", rebuilt.took().p50(),
+                            rebuilt.took().p99(), results.rebuildSeconds),
+                    "<= " + (int) Targets.TOOK_P50_MILLIS + " / " + (int) Targets.TOOK_P99_MILLIS + " ms",
+                    rebuilt.took().p50() <= Targets.TOOK_P50_MILLIS && rebuilt.took().p99() <= Targets.TOOK_P99_MILLIS,
+                    List.of(Phases.SEARCH_AFTER_REBUILD), List.of("elasticsearch")));
+        }
         long slo = results.options.searchSlo().toMillis();
         SearchLoad.Capacity capacity = results.searchService == null ? null : results.searchService.capacity();
         targets.add(new Targets.Target("search-service sustained rate, p99 <= " + slo + " ms", capacity == null
