@@ -1,11 +1,17 @@
 package dev.contentpipeline.benchmarks;
 
+import tools.jackson.databind.JsonNode;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
@@ -181,23 +187,21 @@ final class PhaseRunner {
         if (captured == null) {
             throw new IllegalStateException("no searches captured by the search phase");
         }
-        Http.Answer started = Http.send(Http.builder(indexerUrl + "/api/rebuilds")
-                .header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(30))
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        Http.Answer started = Http.send(management(indexerUrl + "/api/rebuilds", apiKey)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
         if (started.status() != 202) {
             throw new IllegalStateException("POST /api/rebuilds answered " + started.status() + ": "
-                    + new String(started.body(), java.nio.charset.StandardCharsets.UTF_8));
+                    + new String(started.body(), StandardCharsets.UTF_8));
         }
-        tools.jackson.databind.JsonNode done = timer.measure(Phases.REBUILD, false, () -> {
+        JsonNode done = timer.measure(Phases.REBUILD, false, () -> {
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
             while (System.nanoTime() < deadline) {
-                Http.Answer current = Http.send(Http.builder(indexerUrl + "/api/rebuilds/current")
-                        .header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(30)).GET().build());
-                tools.jackson.databind.JsonNode report = Http.JSON.readTree(current.body());
+                JsonNode report = Http.JSON.readTree(Http.send(
+                        management(indexerUrl + "/api/rebuilds/current", apiKey).GET().build()).body());
                 if (!report.path("finishedAt").asString("").isEmpty()) {
                     return report;
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+                LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
             }
             throw new IllegalStateException("the rebuild did not end within 30 minutes");
         });
@@ -205,14 +209,19 @@ final class PhaseRunner {
             throw new IllegalStateException("the rebuild ended " + done.path("state").asString() + ": "
                     + done.path("failure").asString());
         }
-        results.rebuildSeconds = Duration.between(java.time.Instant.parse(done.path("startedAt").asString()),
-                java.time.Instant.parse(done.path("finishedAt").asString())).toMillis() / 1000.0;
+        results.rebuildSeconds = Duration.between(Instant.parse(done.path("startedAt").asString()),
+                Instant.parse(done.path("finishedAt").asString())).toMillis() / 1000.0;
         log.line("rebuild to %s done in %.1f s (%d records replayed)", done.path("to").asString(),
                 results.rebuildSeconds, done.path("recordsReplayed").asLong());
         results.directAfterRebuild = timer.measure(Phases.SEARCH_AFTER_REBUILD, true,
                 () -> OneAtATime.direct(elasticsearch.url(), captured, ONE_AT_A_TIME_ROUNDS));
         log.line("one at a time after the rebuild: Elasticsearch took p50 %.0f ms p99 %.0f ms",
                 results.directAfterRebuild.took().p50(), results.directAfterRebuild.took().p99());
+    }
+
+    /** A request to index-service's management API, with the benchmark's key (scope admin). */
+    private static HttpRequest.Builder management(String url, String apiKey) {
+        return Http.builder(url).header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(30));
     }
 
     private static SearchLoad.Stretch merge(SearchLoad.Stretch sum, SearchLoad.Stretch more) {

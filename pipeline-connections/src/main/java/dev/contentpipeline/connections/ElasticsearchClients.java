@@ -2,9 +2,11 @@ package dev.contentpipeline.connections;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientOptions;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import org.apache.http.HttpHeaders;
 import org.apache.http.HttpHost;
+import org.apache.http.client.config.RequestConfig;
 import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 
@@ -32,6 +34,17 @@ import javax.net.ssl.TrustManagerFactory;
 public final class ElasticsearchClients {
 
     private ElasticsearchClients() {
+    }
+
+    /**
+     * The same client (transport, connections, credentials) with the given timeouts on its requests instead of the
+     * settings' ones: a search bounded by what is left of its request's time, a merge that may take many minutes.
+     */
+    public static ElasticsearchClient withRequestConfig(ElasticsearchClient client, RequestConfig config) {
+        return client.withTransportOptions(options -> {
+            ((RestClientOptions.Builder) options).restClientRequestOptionsBuilder().setRequestConfig(config);
+            return options;
+        });
     }
 
     /** A client over a new low-level REST client; close it with {@code client._transport().close()}. */

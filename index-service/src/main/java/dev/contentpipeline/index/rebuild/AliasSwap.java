@@ -2,8 +2,8 @@ package dev.contentpipeline.index.rebuild;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.transport.rest_client.RestClientOptions;
 import dev.contentpipeline.connections.ContentNames;
+import dev.contentpipeline.connections.ElasticsearchClients;
 import dev.contentpipeline.connections.ElasticsearchSettings;
 import dev.contentpipeline.index.IndexProperties;
 import org.apache.http.client.config.RequestConfig;
@@ -38,12 +38,9 @@ class AliasSwap {
         this.indices = indices;
         this.aliases = names.aliases();
         this.rebuild = properties.rebuild();
-        RestClientOptions options = (RestClientOptions) client._transportOptions();
-        this.merging = client.withTransportOptions(new RestClientOptions(options.restClientRequestOptions().toBuilder()
-                .setRequestConfig(RequestConfig.custom()
-                        .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
-                        .setSocketTimeout(Math.toIntExact(rebuild.mergeTimeout().toMillis())).build())
-                .build(), options.keepResponseBodyOnException()));
+        this.merging = ElasticsearchClients.withRequestConfig(client, RequestConfig.custom()
+                .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
+                .setSocketTimeout(Math.toIntExact(rebuild.mergeTimeout().toMillis())).build());
     }
 
     /**

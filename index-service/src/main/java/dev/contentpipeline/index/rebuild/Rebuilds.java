@@ -14,14 +14,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Rebuilds and rollbacks, one at a time, each on a thread of its own while the listener goes on writing through
- * the aliases. Both are the same move: feed the target version from the topics until it has caught up (a rebuild then
- * merges its new version's segments), refresh it,
- * move both aliases in one request, record how far the version they left holds the topics, then feed the target
- * again up to the end of the topics as they are after the move, so that it also holds whatever the listener wrote
- * into the other version just before. A rebuild first creates the target, next version, and replays into it
- * from the beginning; a rollback's target is the version the live one replaced, fed from where it was left. Nothing
- * before the move touches the aliases, so a failure there leaves them where they were.
+ * Rebuilds and rollbacks, one at a time, each on a thread of its own while the listener goes on writing through the
+ * aliases. Both are the same move: feed the target version from the topics until it has caught up (a rebuild then
+ * merges its new version's segments), refresh it, move both aliases in one request, record how far the version they
+ * left holds the topics, then feed the target again up to the end of the topics as they are after the move, so that it
+ * also holds whatever the listener wrote into the other version just before. A rebuild first creates the target, next
+ * version, and replays into it from the beginning; a rollback's target is the version the live one replaced, fed from
+ * where it was left. Nothing before the move touches the aliases, so a failure there leaves them where they were.
  */
 @Component
 class Rebuilds implements DisposableBean {

@@ -3,7 +3,7 @@ package dev.contentpipeline.search.door;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.transport.rest_client.RestClientOptions;
+import dev.contentpipeline.connections.ElasticsearchClients;
 import dev.contentpipeline.search.SearchProperties;
 import org.apache.http.client.config.RequestConfig;
 import org.springframework.stereotype.Component;
@@ -80,12 +80,8 @@ public class SearchGate {
         }
         try {
             int timeout = (int) Math.max(1, deadline.remainingMillis());
-            return this.client.withTransportOptions((options) -> {
-                ((RestClientOptions.Builder) options).restClientRequestOptionsBuilder()
-                    .setRequestConfig(RequestConfig.custom().setSocketTimeout(timeout).setConnectTimeout(timeout)
-                        .setConnectionRequestTimeout(timeout).build());
-                return options;
-            }).search(request, type);
+            return ElasticsearchClients.withRequestConfig(this.client, RequestConfig.custom().setSocketTimeout(timeout)
+                    .setConnectTimeout(timeout).setConnectionRequestTimeout(timeout).build()).search(request, type);
         }
         catch (SocketTimeoutException ex) {
             throw new SearchTimeoutException(this.limits.requestTimeout());

@@ -9,13 +9,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Marks, in a hit's title or name, the words the search finds with typos ("quokla" marks "Quokka"). Elasticsearch
- * did this with a fuzzy highlight query on the titles' folded words, which cost it about 6 ms of CPU per search over
- * the benchmark's corpus, half of all its highlighting (README, search round 8; 4.7 to 14.5 ms in round 9's two
- * sittings); the titles are short and already in
- * the hits, so the service compares their words with the typed ones itself, by the rules of the search's typo
- * clauses: words folded to lower case without accents, one edit (a letter added, left out, changed, or two
- * neighbours swapped) from {@link SearchFields#ONE_TYPO_FROM} letters, two from {@link SearchFields#TWO_TYPOS_FROM}.
+ * Marks, in a hit's title or name, the words the search finds with typos ("quokla" marks "Quokka"). Elasticsearch did
+ * this with a fuzzy highlight query on the titles' folded words, which cost it about 6 ms of CPU per search over the
+ * benchmark's corpus, half of all its highlighting (README, search round 8; 4.7 to 14.5 ms in round 9's two sittings);
+ * the titles are short and already in the hits, so the service compares their words with the typed ones itself, by the
+ * rules of the search's typo clauses: words folded to lower case without accents, one edit (a letter added, left out,
+ * changed, or two neighbours swapped) from {@link SearchFields#ONE_TYPO_FROM} letters, two from
+ * {@link SearchFields#TWO_TYPOS_FROM}.
  */
 public final class TypoMarks {
 
@@ -39,8 +39,9 @@ public final class TypoMarks {
                     && length <= SearchFields.LONGEST_WORD_WITH_TYPOS) {
                 words(term.text()).stream()
                         .map(word -> SearchFields.fold(term.text().substring(word[0], word[1])).codePoints().toArray())
-                        .filter(word -> allowedEdits(word) > 0)
-                        .forEach(word -> typed.add(new Typed(word, allowedEdits(word))));
+                        .map(word -> new Typed(word, allowedEdits(word)))
+                        .filter(word -> word.edits() > 0)
+                        .forEach(typed::add);
             }
         }
         return new TypoMarks(List.copyOf(typed));
