@@ -19,6 +19,10 @@ import java.time.Duration;
  * @param trackTotalHitsUpTo hits are counted exactly up to this many; past it, {@code total} is a lower bound
  * @param didYouMeanBelow a query finding fewer hits than this gets a "did you mean", when one finds more, unless its
  *        best hit has the whole query as its name, an alias or its title
+ * @param typosBelow a query is searched with its words as typed first, and again with typos only when that found
+ *        fewer hits than this (Algolia's "min" typo tolerance, with a page's room): typo automata cost Elasticsearch
+ *        about half of a search over many segments (README, "Search, round 11"); 0 looks for typos in the first and
+ *        only request, always
  * @param countriesRefresh how long the countries read for regions, facet labels and country cards are kept
  * @param security keys for the actuator beyond health (scope admin)
  * @param clientRateLimit each reader's rate over the search API
@@ -31,6 +35,7 @@ public record SearchProperties(
         @Min(1) @Max(100) @DefaultValue("100") int maxSize,
         @Min(1) @DefaultValue("10000") int trackTotalHitsUpTo,
         @Min(0) @DefaultValue("3") int didYouMeanBelow,
+        @Min(0) @DefaultValue("10") int typosBelow,
         @NotNull @DefaultValue("60s") Duration countriesRefresh,
         @Valid @NotNull @DefaultValue ApiKeySettings security,
         @Valid @NotNull @DefaultValue ClientRateLimit clientRateLimit,

@@ -44,6 +44,21 @@ class SearchApiIntegrationTests extends AgainstElasticsearch {
     }
 
     @Test
+    void typosAreLookedForOnlyWhenTheWordsAsTypedFindTooFew() throws Exception {
+        JsonNode paper = search("paper", "&size=100");
+        assertThat(ids(paper)).as("thirty as typed: enough, so the taper, a typo away, is left out")
+                .hasSize(SearchFixture.LANTERNS).doesNotContain("taper-candles");
+        assertThat(paper.get("hits").get(0).get("snippet").asString()).contains("<mark>Paper</mark>");
+        JsonNode taper = search("taper", "&size=5");
+        assertThat(ids(taper)).as("one as typed: too few, so what is a typo away comes after it").hasSize(5)
+                .first().isEqualTo("taper-candles");
+        assertThat(ids(taper).subList(1, 5)).allMatch(id -> id.startsWith("lantern-"));
+        JsonNode next = search("taper", "&size=5&cursor=" + taper.get("nextCursor").asString());
+        assertThat(ids(next)).as("the next page found with typos too").hasSize(5)
+                .allMatch(id -> id.startsWith("lantern-"));
+    }
+
+    @Test
     void theLastWordIsAlsoAPrefix() throws Exception {
         assertThat(ids(search("ornitho", ""))).containsExactly("quokka-ornithopter");
         assertThat(search("ornitho quokka", "").get("notices").toString()).as("only the last word: no hit has both")

@@ -96,7 +96,11 @@ public final class SearchFixture {
                         "Young women cut reeds and dance before the queen mother.", "en", List.of("SZ"),
                         List.of("festival"), "2025-08-20"),
                 article("hegang-zh", "鹤岗：一座煤城的慢生活实验", null, "房价低廉、冬季漫长的黑龙江鹤岗。", "zh",
-                        List.of("CN"), List.of("housing"), "2026-02-01")));
+                        List.of("CN"), List.of("housing"), "2026-02-01"),
+                // One typo from "paper", which the thirty lantern articles have as typed.
+                article("taper-candles", "Hand-dipped candles", null,
+                        "Beeswax, a wick and patience: one taper takes an afternoon to dip.", "en", List.of("FI"),
+                        List.of("craft"), "2025-10-10")));
         for (int i = 1; i <= LANTERNS; i++) {
             articles.add(article("lantern-%02d".formatted(i), "Lantern night %02d".formatted(i), null,
                     "Paper lanterns float over the river, night " + i + ".", "en",

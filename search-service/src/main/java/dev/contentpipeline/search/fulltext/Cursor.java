@@ -18,8 +18,10 @@ import java.util.Optional;
  * fingerprint of the query and filters they belong to. Opaque to readers: base64url of a small JSON object.
  *
  * @param fingerprint of the query and filters, so a cursor is not used with another query
+ * @param typos whether the pages before were found with typos, so that the next one is too without first asking
+ *        for the words as typed (a cursor made before typos were a second step has none: the next page asks again)
  */
-record Cursor(Sorting sorting, String fingerprint, List<FieldValue> after) {
+record Cursor(Sorting sorting, String fingerprint, List<FieldValue> after, boolean typos) {
 
     static final int MAX_LENGTH = 4_000;
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -28,6 +30,9 @@ record Cursor(Sorting sorting, String fingerprint, List<FieldValue> after) {
         ObjectNode json = JSON.createObjectNode();
         json.put("s", sorting.wireName());
         json.put("f", fingerprint);
+        if (typos) {
+            json.put("t", true);
+        }
         ArrayNode values = json.putArray("a");
         for (FieldValue value : after) {
             switch (value._kind()) {
@@ -72,7 +77,8 @@ record Cursor(Sorting sorting, String fingerprint, List<FieldValue> after) {
             if (after.size() != sorting.get().sortOptions().size()) {
                 return Optional.empty();
             }
-            return Optional.of(new Cursor(sorting.get(), json.path("f").asString(), after));
+            return Optional.of(new Cursor(sorting.get(), json.path("f").asString(), after,
+                    json.path("t").asBoolean(false)));
         } catch (IllegalArgumentException | JacksonException e) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import dev.contentpipeline.search.SearchProperties;
 import dev.contentpipeline.search.countries.Countries;
 import dev.contentpipeline.search.countries.CountryCache;
 import dev.contentpipeline.search.door.SearchGate;
+import dev.contentpipeline.search.fulltext.TextQueries.Tolerance;
 import dev.contentpipeline.search.hits.HitReader;
 import dev.contentpipeline.search.hits.TypoMarks;
 import dev.contentpipeline.search.problems.SearchEndpoint;
@@ -58,9 +59,16 @@ class SearchController {
         SearchParameters params = SearchParameters.read(parameters, properties, countries.regions());
         long started = System.nanoTime();
         SearchGate.Deadline deadline = gate.start();
-        SearchResponse<Map> response = gate.search(deadline, queries.search(params, countries), Map.class);
-        long strictTotal = response.hits().total() == null ? response.hits().hits().size()
-                : response.hits().total().value();
+        Tolerance tolerance = firstTolerance(params);
+        SearchResponse<Map> response = gate.search(deadline, queries.search(params, countries, tolerance), Map.class);
+        if (tolerance == Tolerance.AS_TYPED && total(response) < properties.typosBelow()
+                && deadline.allowsMore(gate.requestTimeout())) {
+            // Too few hits for the words as typed: the same search with typos (their automata are what a search
+            // over many segments costs most, so a query that finds enough as typed does without them).
+            tolerance = Tolerance.TYPOS;
+            response = gate.search(deadline, queries.search(params, countries, tolerance), Map.class);
+        }
+        long strictTotal = total(response);
         // A name, alias or title typed in full needs no respelling, however few records it finds ("Eire" is
         // Ireland, not "entire"); asking for one would also cost two suggest requests and a count.
         boolean typedInFull = !response.hits().hits().isEmpty()
@@ -69,20 +77,22 @@ class SearchController {
         if (strictTotal == 0 && params.parsed().required().size() > 1 && params.cursor() == null
                 && deadline.allowsMore(gate.requestTimeout())) {
             // Nothing has every word: answer with what has all but one, as a reader of Meilisearch expects.
-            SearchResponse<Map> most = gate.search(deadline, queries.search(params, countries, true), Map.class);
-            if (most.hits().total() != null && most.hits().total().value() > 0) {
+            SearchResponse<Map> most = gate.search(deadline,
+                    queries.search(params, countries, Tolerance.ALL_BUT_ONE), Map.class);
+            if (total(most) > 0) {
                 response = most;
+                tolerance = Tolerance.ALL_BUT_ONE;
                 relaxed = true;
             }
         }
         SearchResponse<Void> facets = params.counted().isEmpty() ? null
-                : gate.search(deadline, queries.facets(params, countries, relaxed), Void.class);
+                : gate.search(deadline, queries.facets(params, countries, tolerance), Void.class);
         List<Hit<Map>> found = response.hits().hits();
         List<Hit<Map>> served = found.size() > params.size() ? found.subList(0, params.size()) : found;
         // Pages of relaxed results go by page number; a cursor would go on with every word required.
         String nextCursor = found.size() > params.size() && !relaxed
-                ? new Cursor(params.sorting(), params.fingerprint(), sortValues(served.get(served.size() - 1)))
-                        .encode()
+                ? new Cursor(params.sorting(), params.fingerprint(), sortValues(served.get(served.size() - 1)),
+                        tolerance == Tolerance.TYPOS).encode()
                 : null;
         long total = response.hits().total() == null ? served.size() : response.hits().total().value();
         boolean exact = response.hits().total() == null
@@ -91,7 +101,7 @@ class SearchController {
                 && params.cursor() == null && deadline.allowsMore(gate.requestTimeout())
                 ? didYouMean(deadline, params, strictTotal, countries).orElse(null) : null;
         boolean firstPage = params.page() != null && params.page() == 1;
-        TypoMarks typos = TypoMarks.of(params.parsed());
+        TypoMarks typos = tolerance == Tolerance.AS_TYPED ? TypoMarks.none() : TypoMarks.of(params.parsed());
         return new SearchResults(params.query(), total, exact,
                 Math.max(response.took(), (System.nanoTime() - started) / 1_000_000),
                 params.page(), params.size(), params.sorting().wireName(),
@@ -99,6 +109,21 @@ class SearchController {
                 FacetCounts.read(facets == null ? Map.of() : facets.aggregations(), params, countries),
                 nextCursor, didYouMean, firstPage ? countries.namedIn(params.parsed()).orElse(null) : null,
                 notices(params, relaxed));
+    }
+
+    /**
+     * The words as typed first, unless typos are looked for at once ({@code search.typos-below} 0), a typo could
+     * change nothing (no word of five letters or more), or the pages before were found with typos.
+     */
+    private Tolerance firstTolerance(SearchParameters params) {
+        boolean typosFirst = properties.typosBelow() == 0 || !TextQueries.allowsTypos(params.parsed())
+                || (params.cursor() != null && params.cursor().typos());
+        return typosFirst ? Tolerance.TYPOS : Tolerance.AS_TYPED;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static long total(SearchResponse<Map> response) {
+        return response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
     }
 
     /** A respelling of the query, offered only if it finds more than the query did. */

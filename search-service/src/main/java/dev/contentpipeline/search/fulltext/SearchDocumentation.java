@@ -1,5 +1,6 @@
 package dev.contentpipeline.search.fulltext;
 
+import dev.contentpipeline.search.SearchProperties;
 import dev.contentpipeline.search.fields.SearchFields;
 import dev.contentpipeline.search.userquery.QueryParser;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -18,13 +19,13 @@ import static dev.contentpipeline.search.openapi.ApiDescriptions.text;
 class SearchDocumentation {
 
     @Bean
-    OpenApiCustomizer searchParameters() {
+    OpenApiCustomizer searchParameters(SearchProperties properties) {
         return openApi -> describe(openApi.getPaths().get("/api/search"), "Search articles and countries", List.of(
                 text("q", true, "What to search for, at most " + SearchParameters.MAX_QUERY_LENGTH
                         + " characters: words (one typo forgiven from " + SearchFields.ONE_TYPO_FROM
-                        + " letters, two from " + SearchFields.TWO_TYPOS_FROM + "; the last word also as a "
-                        + "prefix), \"exact phrases\", -excluded words, OR between two terms. Only the first "
-                        + QueryParser.MAX_TERMS + " terms count.", null),
+                        + " letters, two from " + SearchFields.TWO_TYPOS_FROM + typosWhen(properties)
+                        + "; the last word also as a prefix), \"exact phrases\", -excluded words, OR between two"
+                        + " terms. Only the first " + QueryParser.MAX_TERMS + " terms count.", null),
                 repeated("type", "article or country"),
                 repeated("country", "ISO 3166-1 alpha-2 code: articles about it, and the country itself"),
                 repeated("region", "A region such as Europe: its countries and the articles about them"),
@@ -40,5 +41,10 @@ class SearchDocumentation {
                 number("size", "Hits per page", 1, 100),
                 text("cursor", false, "nextCursor of the previous answer, to go on past any depth; "
                         + "send the same q, filters and sort, and no page", null)));
+    }
+
+    private static String typosWhen(SearchProperties properties) {
+        return properties.typosBelow() == 0 ? ""
+                : ", when the words as typed find fewer than " + properties.typosBelow() + " records";
     }
 }

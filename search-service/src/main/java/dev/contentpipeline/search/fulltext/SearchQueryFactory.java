@@ -10,6 +10,7 @@ import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.model.IndexFields;
 import dev.contentpipeline.search.SearchProperties;
 import dev.contentpipeline.search.countries.Countries;
+import dev.contentpipeline.search.fulltext.TextQueries.Tolerance;
 import dev.contentpipeline.search.fields.SearchFields;
 import dev.contentpipeline.search.hits.Highlights;
 import dev.contentpipeline.search.userquery.UserQuery;
@@ -49,13 +50,14 @@ class SearchQueryFactory {
         return List.of(aliases.articles(), aliases.countries());
     }
 
+    /** The search with typos (the words as typed, then with typos, is {@code SearchController}'s choice). */
     SearchRequest search(SearchParameters params, Countries countries) {
-        return search(params, countries, false);
+        return search(params, countries, Tolerance.TYPOS);
     }
 
-    /** @param relaxed all clauses but one must match (see {@link TextQueries#of(UserQuery, boolean)}) */
-    SearchRequest search(SearchParameters params, Countries countries, boolean relaxed) {
-        Query filtered = matching(params, relaxed);
+    /** @param tolerance how strictly the words must match (see {@link TextQueries#of(UserQuery, Tolerance)}) */
+    SearchRequest search(SearchParameters params, Countries countries, Tolerance tolerance) {
+        Query filtered = matching(params, tolerance);
         Query postFilter = FacetFilters.selected(params.filters(), countries, null);
         // One hit more than asked tells whether there is a next page, within the window Elasticsearch serves.
         int extra = params.from() + params.size() < SearchParameters.MAX_WINDOW ? 1 : 0;
@@ -99,16 +101,16 @@ class SearchQueryFactory {
      * request cache until the next refresh, so the counts of a query asked again (the next page, a popular query)
      * cost nothing, and the search itself no longer visits every match for them.
      */
-    SearchRequest facets(SearchParameters params, Countries countries, boolean relaxed) {
+    SearchRequest facets(SearchParameters params, Countries countries, Tolerance tolerance) {
         return SearchRequest.of(s -> s.index(indices()).ignoreUnavailable(true).allowNoIndices(true)
                 .requestCache(true).size(0).trackTotalHits(t -> t.enabled(false))
-                .query(matching(params, relaxed))
+                .query(matching(params, tolerance))
                 .aggregations(FacetFilters.aggregations(params.filters(), params.counted(), countries)));
     }
 
-    /** The reader's text (relaxed or not), deleted markers left out: what both the hits and the counts are of. */
-    private static Query matching(SearchParameters params, boolean relaxed) {
-        return Query.of(q -> q.bool(b -> b.must(TextQueries.of(params.parsed(), relaxed))
+    /** The reader's text as strictly as asked, deleted markers left out: what both the hits and the counts are of. */
+    private static Query matching(SearchParameters params, Tolerance tolerance) {
+        return Query.of(q -> q.bool(b -> b.must(TextQueries.of(params.parsed(), tolerance))
                 .filter(f -> f.term(t -> t.field(IndexFields.DELETED).value(false)))));
     }
 

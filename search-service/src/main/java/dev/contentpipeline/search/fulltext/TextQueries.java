@@ -22,6 +22,19 @@ import java.util.stream.Stream;
 final class TextQueries {
 
     /**
+     * How strictly a search matches the reader's words, each step asked only when the one before found too little
+     * (see {@code SearchController}).
+     */
+    enum Tolerance {
+        /** Every clause, each word as typed (in full or, the last one, as the beginning of a word). */
+        AS_TYPED,
+        /** Every clause, each word also with typos. */
+        TYPOS,
+        /** All clauses but one, each word also with typos. */
+        ALL_BUT_ONE
+    }
+
+    /**
      * The name of the clause that finds the whole query as a whole value (a name, an alias, a title typed in full):
      * a hit that matched it was found by what the reader typed, exactly.
      */
@@ -30,9 +43,22 @@ final class TextQueries {
     private TextQueries() {
     }
 
-    /** The query for the reader's text: everything but the exclusions when only those were typed. */
+    /**
+     * The query for the reader's text, with typos: everything but the exclusions when only those were typed.
+     */
     static Query of(UserQuery query) {
-        return of(query, false);
+        return of(query, Tolerance.TYPOS);
+    }
+
+    /** Whether a word of the query is long enough to be looked for with typos: if not, typos change nothing. */
+    static boolean allowsTypos(UserQuery query) {
+        return query.required().stream().flatMap(clause -> clause.anyOf().stream())
+                .anyMatch(term -> term instanceof Word word && typosAllowed(word));
+    }
+
+    private static boolean typosAllowed(Word word) {
+        int length = word.text().codePointCount(0, word.text().length());
+        return length >= SearchFields.ONE_TYPO_FROM && length <= SearchFields.LONGEST_WORD_WITH_TYPOS;
     }
 
     /**
@@ -78,15 +104,16 @@ final class TextQueries {
     }
 
     /**
-     * @param relaxed all clauses but one must match instead of every clause (for a query of two or more clauses
-     *        that found nothing, as Meilisearch drops words rather than answer with nothing); hits that match more
-     *        clauses score higher
+     * @param tolerance {@link Tolerance#ALL_BUT_ONE}: all clauses but one must match instead of every clause (for a
+     *        query of two or more clauses that found nothing, as Meilisearch drops words rather than answer with
+     *        nothing), and hits that match more clauses score higher; {@link Tolerance#AS_TYPED}: no typos
      */
-    static Query of(UserQuery query, boolean relaxed) {
+    static Query of(UserQuery query, Tolerance tolerance) {
         if (query.isEmpty()) {
             return Query.of(q -> q.matchNone(n -> n));
         }
-        Scripted fields = Scripted.of(query);
+        boolean relaxed = tolerance == Tolerance.ALL_BUT_ONE;
+        Scripted fields = Scripted.of(query, tolerance != Tolerance.AS_TYPED);
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (query.required().isEmpty()) {
             bool.must(m -> m.matchAll(a -> a));
@@ -135,8 +162,7 @@ final class TextQueries {
         }
         List<Query> ways = new ArrayList<>();
         ways.add(exactly(word, fields));
-        int length = word.text().codePointCount(0, word.text().length());
-        if (length >= SearchFields.ONE_TYPO_FROM && length <= SearchFields.LONGEST_WORD_WITH_TYPOS) {
+        if (fields.typos() && typosAllowed(word)) {
             ways.add(Query.of(q -> q.multiMatch(m -> m
                     .query(word.text())
                     .fields(SearchFields.TYPOS)
@@ -181,14 +207,14 @@ final class TextQueries {
 
     /**
      * The word and phrase fields for a query's scripts: the {@code .cjk} sub-fields only when a term has Chinese,
-     * Japanese or Korean letters ({@link SearchFields#forScripts}).
+     * Japanese or Korean letters ({@link SearchFields#forScripts}); and whether words are looked for with typos.
      */
-    private record Scripted(List<String> words, List<String> phrases) {
+    private record Scripted(List<String> words, List<String> phrases, boolean typos) {
 
-        static Scripted of(UserQuery query) {
+        static Scripted of(UserQuery query, boolean typos) {
             boolean cjk = hasCjk(query);
             return new Scripted(SearchFields.forScripts(SearchFields.WORDS, cjk),
-                    SearchFields.forScripts(SearchFields.PHRASES, cjk));
+                    SearchFields.forScripts(SearchFields.PHRASES, cjk), typos);
         }
     }
 }

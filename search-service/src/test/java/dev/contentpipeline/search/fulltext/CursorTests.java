@@ -14,7 +14,7 @@ class CursorTests {
     @Test
     void roundTripsSortValuesOfEveryKind() {
         Cursor cursor = new Cursor(Sorting.NEWEST, "abc", List.of(FieldValue.of(Long.MIN_VALUE), FieldValue.of(2.5),
-                FieldValue.of("country"), FieldValue.NULL));
+                FieldValue.of("country"), FieldValue.NULL), true);
         String text = cursor.encode();
         assertThat(text).matches("[A-Za-z0-9_-]+");
         Cursor back = Cursor.decode(text).orElseThrow();
@@ -24,6 +24,9 @@ class CursorTests {
         assertThat(back.after().get(1).doubleValue()).isEqualTo(2.5);
         assertThat(back.after().get(2).stringValue()).isEqualTo("country");
         assertThat(back.after().get(3).isNull()).isTrue();
+        assertThat(back.typos()).isTrue();
+        assertThat(Cursor.decode(new Cursor(Sorting.NEWEST, "abc", List.of(FieldValue.of(1L), FieldValue.of(2.5),
+                FieldValue.of("article"), FieldValue.of("a")), false).encode()).orElseThrow().typos()).isFalse();
     }
 
     @Test

@@ -50,7 +50,7 @@ class SearchParametersTests {
                 co.elastic.clients.elasticsearch._types.FieldValue.of(1L),
                 co.elastic.clients.elasticsearch._types.FieldValue.of(1.5),
                 co.elastic.clients.elasticsearch._types.FieldValue.of("article"),
-                co.elastic.clients.elasticsearch._types.FieldValue.of("a"))).encode();
+                co.elastic.clients.elasticsearch._types.FieldValue.of("a")), false).encode();
         SearchParameters next = params("q", "x", "cursor", cursor);
         assertThat(next.sorting()).isEqualTo(Sorting.NEWEST);
         assertThat(next.page()).isNull();

@@ -13,6 +13,7 @@ import dev.contentpipeline.search.SearchProperties;
 import dev.contentpipeline.search.countries.Countries;
 import dev.contentpipeline.search.countries.CountryCard;
 import dev.contentpipeline.search.fields.SearchFields;
+import dev.contentpipeline.search.fulltext.TextQueries.Tolerance;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SearchQueryFactoryTests {
 
     static final SearchProperties PROPERTIES = new SearchProperties(
-            10, 100, 10_000, 3, Duration.ofMinutes(1),
+            10, 100, 10_000, 3, 10, Duration.ofMinutes(1),
             new ApiKeySettings(java.util.Map.of(), new RateLimit(20, 50)),
             new SearchProperties.ClientRateLimit(50, 100, ""),
             new SearchProperties.Limits(Duration.ofSeconds(5), 48, Duration.ofSeconds(1)));
@@ -78,6 +79,19 @@ class SearchQueryFactoryTests {
         assertThat(json.at("/query/bool/filter/0/term/deleted/value").asBoolean()).isFalse();
         assertThat(factory.search(params("q", "x"), COUNTRIES).searchType())
                 .as("word frequencies over both indices").isEqualTo(SearchType.DfsQueryThenFetch);
+    }
+
+    @Test
+    void theWordsAsTypedHaveNoTypoClauses() {
+        SearchParameters harbour = params("q", "harbour coast", "facets", "region");
+        assertThat(render(factory.search(harbour, COUNTRIES, Tolerance.AS_TYPED)).toString())
+                .doesNotContain("fuzziness").contains("phrase_prefix");
+        assertThat(render(factory.facets(harbour, COUNTRIES, Tolerance.AS_TYPED)).toString())
+                .doesNotContain("fuzziness");
+        assertThat(render(factory.facets(harbour, COUNTRIES, Tolerance.TYPOS)).toString()).contains("fuzziness");
+        assertThat(TextQueries.allowsTypos(harbour.parsed())).isTrue();
+        assertThat(TextQueries.allowsTypos(params("q", "tea -coffee").parsed())).as("no required word of five")
+                .isFalse();
     }
 
     @Test
@@ -161,7 +175,7 @@ class SearchQueryFactoryTests {
 
         SearchParameters first = params("q", "x", "sort", "title");
         String cursor = new Cursor(Sorting.TITLE, first.fingerprint(),
-                List.of(FieldValue.of("hot pot"), FieldValue.of("article"), FieldValue.of("a"))).encode();
+                List.of(FieldValue.of("hot pot"), FieldValue.of("article"), FieldValue.of("a")), false).encode();
         JsonNode next = render(factory.search(params("q", "x", "cursor", cursor), COUNTRIES));
         assertThat(next.get("from")).isNull();
         assertThat(next.get("search_after").toString()).isEqualTo("[\"hot pot\",\"article\",\"a\"]");
@@ -181,7 +195,7 @@ class SearchQueryFactoryTests {
         assertThat(post.at("/2/bool/should/0/range/publishedAt/gte").asString()).isEqualTo("2026-01-01T00:00:00.000Z");
         assertThat(json.get("aggregations")).as("the counts come in a request of their own").isNull();
         json = render(factory.facets(params("q", "x", "type", "article", "region", "Asia", "year", "2026"),
-                COUNTRIES, false));
+                COUNTRIES, Tolerance.TYPOS));
         assertThat(json.get("size").asInt()).isZero();
         assertThat(json.get("post_filter")).isNull();
         JsonNode typeCounts = json.at("/aggregations/type");
