@@ -55,7 +55,9 @@ final class BacklogDrain {
         Map<String, Object> settings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20);
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20,
+                // A fill has no latency to keep: a broker slow behind other work slows it rather than failing it.
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Duration.ofMinutes(10).toMillis());
         byte[] version = Long.toString(RawBulkLoad.VERSION).getBytes(StandardCharsets.UTF_8);
         AtomicReference<Exception> failure = new AtomicReference<>();
         long started = System.nanoTime();

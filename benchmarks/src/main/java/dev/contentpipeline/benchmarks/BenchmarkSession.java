@@ -85,7 +85,8 @@ final class BenchmarkSession {
             attempt("end to end", () -> phases.endToEnd(ingest, ARTICLES_ALIAS));
             attempt("backlog", () -> phases.backlog(services, stack.kafkaBootstrapServers(), usage));
             attempt("freshness", () -> phases.freshness(ingest, ARTICLES_ALIAS));
-            attempt("search", () -> phases.search(running.get(2).url(), services.log("search-service")));
+            attempt("search", () -> phases.search(running.get(2).url(), services.log("search-service"),
+                    ARTICLES_ALIAS));
             usage.snapshot();
             for (PipelineServices.Running service : running) {
                 results.heaps.put(service.name(), Heap.describe(service.pid(), log));
@@ -96,7 +97,8 @@ final class BenchmarkSession {
             // The figures of the main run, before the curve's larger corpora raise the peaks.
             results.processes = usage.lastSeen();
             // After the peaks are taken: the rebuild's replay runs inside index-service.
-            attempt("rebuild", () -> phases.rebuild(indexerUrl, services.apiKey()));
+            attempt("rebuild", () -> new RebuildPhase(results, log, elasticsearch, this::measured)
+                    .run(indexerUrl, services.apiKey(), phases.captured()));
             CostCurve curve = new CostCurve(services, options.indexJar(), stack.kafkaBootstrapServers(),
                     elasticsearch, corpus, running.get(2).url(), services.log("search-service"), log);
             for (int docs : options.curve()) {

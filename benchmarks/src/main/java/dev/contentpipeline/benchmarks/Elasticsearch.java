@@ -61,22 +61,27 @@ final class Elasticsearch {
                 + timeout.toSeconds() + " s");
     }
 
-    /** Waits (up to {@code max}) until no merge runs, so that one phase's merges do not slow the next phase. */
-    void awaitNoMerges(Duration max) {
+    /**
+     * Waits (up to {@code max}) until no merge runs, so that one phase's merges do not slow the next phase.
+     * @return the merges still running when the wait ended: 0 if they all finished
+     */
+    long awaitNoMerges(Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
+        long running = 0;
         while (System.nanoTime() < deadline) {
             Http.Answer answer = Http.get(url + "/_nodes/stats/indices/merges?filter_path=nodes.*.indices.merges.current");
-            long running = 0;
+            running = 0;
             if (answer.ok()) {
                 for (var node : answer.json().path("nodes")) {
                     running += node.path("indices").path("merges").path("current").asLong();
                 }
             }
             if (running == 0) {
-                return;
+                return 0;
             }
             LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         }
+        return running;
     }
 
     /**

@@ -1,17 +1,12 @@
 package dev.contentpipeline.benchmarks;
 
-import tools.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
@@ -32,6 +27,12 @@ final class PhaseRunner {
     private final PhaseTimer timer;
     /** search-service's requests for the mix, captured by the search phase, for the search after a rebuild. */
     private List<List<CapturedSearches.Captured>> captured;
+
+    /**
+     * The longest the search phase waits for Elasticsearch to finish merging what the drain and the freshness PUTs
+     * wrote: merges beside the searches on two cores would be measured as the searches' own time.
+     */
+    static final Duration SEARCH_SETTLE = Duration.ofMinutes(3);
 
     /** Rounds over the mix of each one-at-a-time measurement: enough searches for a p99 that is not the maximum. */
     static final int ONE_AT_A_TIME_ROUNDS = 10;
@@ -129,8 +130,16 @@ final class PhaseRunner {
         }
     }
 
-    void search(String searchUrl, Path searchLog) {
+    void search(String searchUrl, Path searchLog, String alias) {
         log.phase("search: search-service and Elasticsearch directly, the same queries");
+        long waitFrom = System.nanoTime();
+        long merging = elasticsearch.awaitNoMerges(SEARCH_SETTLE);
+        String settled = String.format(Locale.ROOT, "Before the searches, Elasticsearch merged what the "
+                + "earlier phases wrote for %.0f s%s; %s then: %s", (System.nanoTime() - waitFrom) / 1e9,
+                merging > 0 ? " (" + merging + " merges still running when the wait ended)" : "", alias,
+                elasticsearch.stats(alias));
+        log.line("%s", settled);
+        results.notes.add(settled);
         QueryMix mix = new QueryMix(corpus);
         List<List<CapturedSearches.Captured>> requests;
         try {
@@ -177,51 +186,9 @@ final class PhaseRunner {
         results.direct = new Results.Search(fixed[1], capacity[1]);
     }
 
-    /**
-     * A rebuild through index-service's API (replayed from the topics into a new version, merged, the aliases moved),
-     * then the search phase's requests one at a time again: what a search costs over a rebuilt index rather than over
-     * one the listener filled.
-     */
-    void rebuild(String indexerUrl, String apiKey) {
-        log.phase("rebuild: index-service replays the topics into a new version, then the same searches");
-        if (captured == null) {
-            throw new IllegalStateException("no searches captured by the search phase");
-        }
-        Http.Answer started = Http.send(management(indexerUrl + "/api/rebuilds", apiKey)
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-        if (started.status() != 202) {
-            throw new IllegalStateException("POST /api/rebuilds answered " + started.status() + ": "
-                    + new String(started.body(), StandardCharsets.UTF_8));
-        }
-        JsonNode done = timer.measure(Phases.REBUILD, false, () -> {
-            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                JsonNode report = Http.JSON.readTree(Http.send(
-                        management(indexerUrl + "/api/rebuilds/current", apiKey).GET().build()).body());
-                if (!report.path("finishedAt").asString("").isEmpty()) {
-                    return report;
-                }
-                LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
-            }
-            throw new IllegalStateException("the rebuild did not end within 30 minutes");
-        });
-        if (!"done".equals(done.path("state").asString())) {
-            throw new IllegalStateException("the rebuild ended " + done.path("state").asString() + ": "
-                    + done.path("failure").asString());
-        }
-        results.rebuildSeconds = Duration.between(Instant.parse(done.path("startedAt").asString()),
-                Instant.parse(done.path("finishedAt").asString())).toMillis() / 1000.0;
-        log.line("rebuild to %s done in %.1f s (%d records replayed)", done.path("to").asString(),
-                results.rebuildSeconds, done.path("recordsReplayed").asLong());
-        results.directAfterRebuild = timer.measure(Phases.SEARCH_AFTER_REBUILD, true,
-                () -> OneAtATime.direct(elasticsearch.url(), captured, ONE_AT_A_TIME_ROUNDS));
-        log.line("one at a time after the rebuild: Elasticsearch took p50 %.0f ms p99 %.0f ms",
-                results.directAfterRebuild.took().p50(), results.directAfterRebuild.took().p99());
-    }
-
-    /** A request to index-service's management API, with the benchmark's key (scope admin). */
-    private static HttpRequest.Builder management(String url, String apiKey) {
-        return Http.builder(url).header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(30));
+    /** The search phase's requests, for the same searches again after a rebuild; null if it failed. */
+    List<List<CapturedSearches.Captured>> captured() {
+        return captured;
     }
 
     private static SearchLoad.Stretch merge(SearchLoad.Stretch sum, SearchLoad.Stretch more) {

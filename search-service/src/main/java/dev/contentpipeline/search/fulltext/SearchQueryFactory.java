@@ -10,8 +10,8 @@ import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.model.IndexFields;
 import dev.contentpipeline.search.SearchProperties;
 import dev.contentpipeline.search.countries.Countries;
-import dev.contentpipeline.search.fulltext.TextQueries.Tolerance;
 import dev.contentpipeline.search.fields.SearchFields;
+import dev.contentpipeline.search.fulltext.TextQueries.Tolerance;
 import dev.contentpipeline.search.hits.Highlights;
 import dev.contentpipeline.search.userquery.UserQuery;
 import org.springframework.stereotype.Component;
@@ -48,11 +48,6 @@ class SearchQueryFactory {
 
     List<String> indices() {
         return List.of(aliases.articles(), aliases.countries());
-    }
-
-    /** The search with typos (the words as typed, then with typos, is {@code SearchController}'s choice). */
-    SearchRequest search(SearchParameters params, Countries countries) {
-        return search(params, countries, Tolerance.TYPOS);
     }
 
     /** @param tolerance how strictly the words must match (see {@link TextQueries#of(UserQuery, Tolerance)}) */

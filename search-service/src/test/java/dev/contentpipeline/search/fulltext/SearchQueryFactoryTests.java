@@ -50,7 +50,7 @@ class SearchQueryFactoryTests {
 
     @Test
     void eachWordIsRequiredExactlyWithTyposOrAsAPrefix() {
-        JsonNode json = render(factory.search(params("q", "hegang pot"), COUNTRIES));
+        JsonNode json = render(withTypos(params("q", "hegang pot")));
         JsonNode text = json.at("/query/bool/must/0/bool");
         JsonNode first = text.at("/must/0/bool/should");
         assertThat(first.at("/0/multi_match/query").asString()).isEqualTo("hegang");
@@ -59,7 +59,7 @@ class SearchQueryFactoryTests {
         assertThat(first.at("/0/multi_match/fields").toString()).as("no CJK sub-fields for a Latin query")
                 .doesNotContain(".cjk").as("bodies by their stems alone").doesNotContain("body.folded");
         assertThat(text.at("/should/1/multi_match/fields").toString()).doesNotContain(".cjk");
-        JsonNode chinese = render(factory.search(params("q", "饺子 -火锅"), COUNTRIES)).at("/query/bool/must/0/bool");
+        JsonNode chinese = render(withTypos(params("q", "饺子 -火锅"))).at("/query/bool/must/0/bool");
         assertThat(chinese.at("/must").toString()).as("CJK sub-fields for a Chinese query")
                 .contains("title.cjk^4", "body.cjk");
         assertThat(chinese.at("/must_not").toString()).contains("body.cjk");
@@ -77,7 +77,7 @@ class SearchQueryFactoryTests {
         assertThat(text.at("/should/1/multi_match/type").asString()).isEqualTo("phrase");
         assertThat(text.at("/should/1/multi_match/query").asString()).isEqualTo("hegang pot");
         assertThat(json.at("/query/bool/filter/0/term/deleted/value").asBoolean()).isFalse();
-        assertThat(factory.search(params("q", "x"), COUNTRIES).searchType())
+        assertThat(withTypos(params("q", "x")).searchType())
                 .as("word frequencies over both indices").isEqualTo(SearchType.DfsQueryThenFetch);
     }
 
@@ -96,7 +96,7 @@ class SearchQueryFactoryTests {
 
     @Test
     void phrasesExclusionsAndOrBecomeBoolAndMatchPhrase() {
-        JsonNode text = render(factory.search(params("q", "\"hot pot\" OR kimchi -coal"), COUNTRIES))
+        JsonNode text = render(withTypos(params("q", "\"hot pot\" OR kimchi -coal")))
                 .at("/query/bool/must/0/bool");
         JsonNode alternatives = text.at("/must/0/bool");
         assertThat(alternatives.at("/minimum_should_match").asString()).isEqualTo("1");
@@ -109,12 +109,12 @@ class SearchQueryFactoryTests {
 
     @Test
     void readersTextNeverBecomesQuerySyntax() {
-        String json = render(factory.search(params("q", "cafe\" OR *:* AND title:(x) \\ ~2 ^3"), COUNTRIES))
+        String json = render(withTypos(params("q", "cafe\" OR *:* AND title:(x) \\ ~2 ^3")))
                 .toString();
         assertThat(json).doesNotContain("query_string", "simple_query_string", "wildcard", "regexp");
-        assertThat(render(factory.search(params("q", "*:* {}"), COUNTRIES)).at("/query/bool/must/0/match_none")
+        assertThat(render(withTypos(params("q", "*:* {}"))).at("/query/bool/must/0/match_none")
                 .isObject()).isTrue();
-        assertThat(render(factory.search(params("q", "-coal"), COUNTRIES))
+        assertThat(render(withTypos(params("q", "-coal")))
                 .at("/query/bool/must/0/bool/must/0/match_all").isObject()).isTrue();
     }
 
@@ -162,8 +162,7 @@ class SearchQueryFactoryTests {
 
     @Test
     void pagesAndCursorsSortWithAUniqueTiebreaker() {
-        JsonNode json = render(factory.search(params("q", "x", "page", "3", "size", "20", "sort", "newest"),
-                COUNTRIES));
+        JsonNode json = render(withTypos(params("q", "x", "page", "3", "size", "20", "sort", "newest")));
         assertThat(json.get("from").asInt()).isEqualTo(40);
         assertThat(json.get("size").asInt()).as("one more, to know of a next page").isEqualTo(21);
         assertThat(json.at("/sort/0/publishedAt/order").asString()).isEqualTo("desc");
@@ -176,18 +175,17 @@ class SearchQueryFactoryTests {
         SearchParameters first = params("q", "x", "sort", "title");
         String cursor = new Cursor(Sorting.TITLE, first.fingerprint(),
                 List.of(FieldValue.of("hot pot"), FieldValue.of("article"), FieldValue.of("a")), false).encode();
-        JsonNode next = render(factory.search(params("q", "x", "cursor", cursor), COUNTRIES));
+        JsonNode next = render(withTypos(params("q", "x", "cursor", cursor)));
         assertThat(next.get("from")).isNull();
         assertThat(next.get("search_after").toString()).isEqualTo("[\"hot pot\",\"article\",\"a\"]");
         assertThat(next.at("/sort/0/sortTitle/order").asString()).isEqualTo("asc");
-        assertThat(factory.search(params("q", "x", "page", "1000", "size", "10"), COUNTRIES).size())
+        assertThat(withTypos(params("q", "x", "page", "1000", "size", "10")).size())
                 .as("never past the 10,000 window").isEqualTo(10);
     }
 
     @Test
     void facetsFilterTheHitsAndCountUnderTheOtherFacets() {
-        JsonNode json = render(factory.search(params("q", "x", "type", "article", "region", "Asia", "year", "2026"),
-                COUNTRIES));
+        JsonNode json = render(withTypos(params("q", "x", "type", "article", "region", "Asia", "year", "2026")));
         JsonNode post = json.at("/post_filter/bool/filter");
         assertThat(post.at("/0/terms/type").toString()).isEqualTo("[\"article\"]");
         assertThat(post.at("/1/bool/should/0/terms/region").toString()).isEqualTo("[\"Asia\"]");
@@ -211,14 +209,14 @@ class SearchQueryFactoryTests {
 
     @Test
     void highlightsMarkTheBestPassageAsEscapedHtml() {
-        JsonNode json = render(factory.search(params("q", "x"), COUNTRIES));
+        JsonNode json = render(withTypos(params("q", "x")));
         assertThat(json.at("/highlight/pre_tags/0").asString()).isEqualTo("<mark>");
         assertThat(json.at("/highlight/encoder").asString()).isEqualTo("html");
         assertThat(json.at("/highlight/order").asString()).isEqualTo("score");
         assertThat(json.at("/highlight/require_field_match").asBoolean()).isTrue();
         assertThat(json.at("/highlight/fields/title.stemmed/number_of_fragments").asInt()).isZero();
         assertThat(json.at("/highlight/fields/name.folded/number_of_fragments").asInt()).isZero();
-        JsonNode harbour = render(factory.search(params("q", "harbour"), COUNTRIES)).at("/highlight");
+        JsonNode harbour = render(withTypos(params("q", "harbour"))).at("/highlight");
         assertThat(harbour.at("/highlight_query").isMissingNode()).isTrue();
         assertThat(harbour.at("/fields/name.folded/highlight_query/multi_match/fields").toString())
                 .as("each field marked by a query of its own").isEqualTo("[\"name.folded\"]");
@@ -230,13 +228,18 @@ class SearchQueryFactoryTests {
                 .as("the last word as a prefix where the search looks for prefixes").isEqualTo("phrase_prefix");
         assertThat(json.at("/highlight/fields").propertyNames()).as("no CJK sub-fields for a Latin query")
                 .noneMatch(field -> field.endsWith(".cjk"));
-        assertThat(render(factory.search(params("q", "饺子"), COUNTRIES)).at("/highlight/fields").propertyNames())
+        assertThat(render(withTypos(params("q", "饺子"))).at("/highlight/fields").propertyNames())
                 .contains("title.cjk", "body.cjk");
         assertThat(json.at("/highlight/fields/body.stemmed/no_match_size").asInt()).isEqualTo(160);
         assertThat(json.at("/highlight/fields").propertyNames()).as("a body's snippet from its stems alone")
                 .doesNotContain("body.folded");
         assertThat(json.at("/_source/includes").toString()).doesNotContain("\"body\"");
-        assertThat(factory.search(params("q", "x"), COUNTRIES).index()).containsExactly("articles", "countries");
+        assertThat(withTypos(params("q", "x")).index()).containsExactly("articles", "countries");
+    }
+
+    /** The search with typos, as the controller sends it when the words as typed find too few. */
+    private SearchRequest withTypos(SearchParameters params) {
+        return factory.search(params, COUNTRIES, Tolerance.TYPOS);
     }
 
     static SearchParameters params(String... namesAndValues) {
