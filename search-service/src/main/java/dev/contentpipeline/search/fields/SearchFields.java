@@ -176,6 +176,15 @@ public final class SearchFields {
         return caret < 0 ? field : field.substring(0, caret);
     }
 
+    /**
+     * Whether a word as typed is looked for with typos: from {@link #ONE_TYPO_FROM} letters up to
+     * {@link #LONGEST_WORD_WITH_TYPOS}. The search's typo clauses and the service's own typo marks share it.
+     */
+    public static boolean takesTypos(String word) {
+        int length = word.codePointCount(0, word.length());
+        return length >= ONE_TYPO_FROM && length <= LONGEST_WORD_WITH_TYPOS;
+    }
+
     public static String fuzziness() {
         return "AUTO:" + ONE_TYPO_FROM + "," + TWO_TYPOS_FROM;
     }

@@ -53,12 +53,7 @@ final class TextQueries {
     /** Whether a word of the query is long enough to be looked for with typos: if not, typos change nothing. */
     static boolean allowsTypos(UserQuery query) {
         return query.required().stream().flatMap(clause -> clause.anyOf().stream())
-                .anyMatch(term -> term instanceof Word word && typosAllowed(word));
-    }
-
-    private static boolean typosAllowed(Word word) {
-        int length = word.text().codePointCount(0, word.text().length());
-        return length >= SearchFields.ONE_TYPO_FROM && length <= SearchFields.LONGEST_WORD_WITH_TYPOS;
+                .anyMatch(term -> term instanceof Word word && SearchFields.takesTypos(word.text()));
     }
 
     /**
@@ -162,7 +157,7 @@ final class TextQueries {
         }
         List<Query> ways = new ArrayList<>();
         ways.add(exactly(word, fields));
-        if (fields.typos() && typosAllowed(word)) {
+        if (fields.typos() && SearchFields.takesTypos(word.text())) {
             ways.add(Query.of(q -> q.multiMatch(m -> m
                     .query(word.text())
                     .fields(SearchFields.TYPOS)

@@ -34,9 +34,7 @@ public final class TypoMarks {
     public static TypoMarks of(UserQuery query) {
         List<Typed> typed = new ArrayList<>();
         for (UserQuery.Term term : query.positiveTerms()) {
-            int length = term.text().codePointCount(0, term.text().length());
-            if (term instanceof UserQuery.Word && length >= SearchFields.ONE_TYPO_FROM
-                    && length <= SearchFields.LONGEST_WORD_WITH_TYPOS) {
+            if (term instanceof UserQuery.Word && SearchFields.takesTypos(term.text())) {
                 words(term.text()).stream()
                         .map(word -> SearchFields.fold(term.text().substring(word[0], word[1])).codePoints().toArray())
                         .map(word -> new Typed(word, allowedEdits(word)))
