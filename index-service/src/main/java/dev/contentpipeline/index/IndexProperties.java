@@ -40,8 +40,8 @@ public record IndexProperties(
      * @param maxBytes about the most bytes one batch holds, and one fetch from the broker: with three consumers, each
      *                 holding a batch, its bulk body and the next fetch, this bounds the heap the indexer needs, and
      *                 the JDK's temporary native buffer for each socket read of a fetch is as large as the fetch's
-     *                 unread rest (1 MB, some 250 articles: a 96 MB heap drains as fast as 4 MB did in 112 MB, with a
-     *                 tenth less CPU, as fewer batches outlive a young collection, and some 25 MB lower at peak)
+     *                 unread rest (1 MB, some 200 articles of 5 KB: a 96 MB heap drains as fast as 4 MB did in
+     *                 112 MB, some 25 MB lower at peak and with a tenth less CPU, as it needs fewer full collections)
      * @param minBytes the bytes a poll waits for, up to {@code linger}, before it returns a batch: a trickle of single
      *                 writes then makes one bulk request per linger rather than one per record or two, which
      *                 Elasticsearch pays for per request
