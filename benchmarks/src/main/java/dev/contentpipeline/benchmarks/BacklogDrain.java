@@ -17,12 +17,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * A backlog: the topic filled first with Kafka's own producer (the JSON ingest publishes, keyed by id, with the
@@ -36,14 +39,22 @@ final class BacklogDrain {
     static final String ALIAS = "backlog-articles";
     static final String ASSIGNED = "partitions assigned";
 
+    /** A fill sends what was not acknowledged again, with a new producer, at most this many times in all. */
+    static final int FILL_ATTEMPTS = 3;
+
     /** Fills the topic; returns how fast Kafka alone took the records (acks=all, idempotent, as ingest sends). */
-    static Throughput fill(String bootstrapServers, byte[][] corpus, int partitions) {
-        return fill(bootstrapServers, TOPIC, corpus.length, i -> corpus[i], partitions);
+    static Throughput fill(String bootstrapServers, byte[][] corpus, int partitions, Log log) {
+        return fill(bootstrapServers, TOPIC, corpus.length, i -> corpus[i], partitions, log);
     }
 
-    /** Fills a topic of its own with {@code docs} articles, each made as it is sent (a large corpus need not fit). */
+    /**
+     * Fills a topic of its own with {@code docs} articles, each made as it is sent (a large corpus need not fit).
+     * Records not acknowledged within the delivery timeout are sent again by a new producer: once, one partition's
+     * first batch waited ten minutes while the rest of the topic was long acknowledged. Each article has its own id,
+     * so a record that was written after all and is sent again only makes the indexer skip a version it has.
+     */
     static Throughput fill(String bootstrapServers, String topic, int docs, IntFunction<byte[]> corpus,
-                           int partitions) {
+                           int partitions, Log log) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
@@ -52,36 +63,58 @@ final class BacklogDrain {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        long started = System.nanoTime();
+        int[] pending = IntStream.range(0, docs).toArray();
+        for (int attempt = 1; ; attempt++) {
+            Unacknowledged missed = send(bootstrapServers, topic, pending, corpus);
+            if (missed.indices().length == 0) {
+                break;
+            }
+            if (attempt == FILL_ATTEMPTS) {
+                throw new IllegalStateException("Filling " + topic + " failed: " + missed.indices().length
+                        + " records not acknowledged after " + attempt + " attempts: " + missed.first().getMessage(),
+                        missed.first());
+            }
+            log.line("filling %s: %,d of %,d records not acknowledged (%s); sending them again", topic,
+                    missed.indices().length, pending.length, missed.first().getMessage());
+            pending = missed.indices();
+        }
+        long acknowledged = System.nanoTime();
+        return new Throughput(docs, started, acknowledged, acknowledged, 0, 0);
+    }
+
+    /** The records a producer could not deliver: their positions in the corpus, and the first failure. */
+    private record Unacknowledged(int[] indices, Exception first) {
+    }
+
+    private static Unacknowledged send(String bootstrapServers, String topic, int[] indices,
+                                       IntFunction<byte[]> corpus) {
         Map<String, Object> settings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20,
-                // A fill has no latency to keep: a broker slow behind other work slows it rather than failing it.
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Duration.ofMinutes(10).toMillis());
+                // A fill has no latency to keep, but a batch that waits longer than this is sent again (see fill).
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Duration.ofMinutes(2).toMillis());
         byte[] version = Long.toString(RawBulkLoad.VERSION).getBytes(StandardCharsets.UTF_8);
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        long started = System.nanoTime();
-        long acknowledged;
+        AtomicReference<Exception> first = new AtomicReference<>();
+        Queue<Integer> missed = new ConcurrentLinkedQueue<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(),
                 new ByteArraySerializer())) {
-            for (int i = 0; i < docs; i++) {
+            for (int i : indices) {
                 byte[] json = corpus.apply(i);
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic,
                         new String(RawBulkLoad.idOf(json), StandardCharsets.US_ASCII), withVersion(json));
                 record.headers().add(ContentHeaders.VERSION, version);
                 producer.send(record, (metadata, e) -> {
                     if (e != null) {
-                        failure.compareAndSet(null, e);
+                        first.compareAndSet(null, e);
+                        missed.add(i);
                     }
                 });
             }
             producer.flush();
-            acknowledged = System.nanoTime();
         }
-        if (failure.get() != null) {
-            throw new IllegalStateException("Filling " + topic + " failed: " + failure.get().getMessage(), failure.get());
-        }
-        return new Throughput(docs, started, acknowledged, acknowledged, 0, 0);
+        return new Unacknowledged(missed.stream().mapToInt(Integer::intValue).sorted().toArray(), first.get());
     }
 
     /** Waits until an indexer just started on the filled topic has its partitions: the drain begins. */

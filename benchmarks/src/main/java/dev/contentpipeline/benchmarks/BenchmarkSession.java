@@ -126,6 +126,18 @@ final class BenchmarkSession {
         } catch (RuntimeException e) {
             log.line("%s FAILED: %s", phase, e.getMessage());
             results.notes.add("The " + phase + " phase failed, so its figures are missing: " + e.getMessage());
+            keepBrokerLog(phase);
+        }
+    }
+
+    /** The broker's log so far, beside the services' logs: the stack's own folder goes when the run ends. */
+    private void keepBrokerLog(String phase) {
+        Path kept = logDir.resolve("broker-after-" + phase.replaceAll("[^A-Za-z0-9]+", "-") + ".log");
+        try {
+            Files.copy(stackDir.resolve("kafka/broker.log"), kept, StandardCopyOption.REPLACE_EXISTING);
+            log.line("the broker's log kept in %s", kept);
+        } catch (IOException e) {
+            log.line("could not keep the broker's log: %s", e.getMessage());
         }
     }
 

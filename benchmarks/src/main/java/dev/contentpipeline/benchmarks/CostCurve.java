@@ -45,7 +45,7 @@ final class CostCurve {
     Point measure(int docs) {
         log.phase("cost curve: " + docs + " articles");
         String name = "curve-" + docs;
-        BacklogDrain.fill(bootstrapServers, "bench." + name, docs, i -> corpus.json("curve-", i), 3);
+        BacklogDrain.fill(bootstrapServers, "bench." + name, docs, i -> corpus.json("curve-", i), 3, log);
         PipelineServices.Running indexer = services.startIndex("index-service-" + name, indexJar, "bench." + name,
                 name, "index-service-" + name);
         Throughput drain;

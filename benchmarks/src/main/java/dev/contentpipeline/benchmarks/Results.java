@@ -41,7 +41,9 @@ final class Results {
     /** The same requests over a version index-service rebuilt (and merged) after the search phase; its seconds. */
     OneAtATime.Measured directAfterRebuild;
     double rebuildSeconds = Double.NaN;
+    /** Suggestions just after start-up (one round to warm up) and again after the search phase and many rounds. */
     OneAtATime.Measured suggest;
+    OneAtATime.Measured suggestWarm;
     final List<CostCurve.Point> curve = new ArrayList<>();
     final List<Window> windows = new ArrayList<>();
     Map<String, ResourceUsage.Process> processes = new LinkedHashMap<>();

@@ -42,14 +42,18 @@ final class SearchTargets {
                 .stream().map(s -> Integer.toString(s.rate())).toList()) + ")", ">= " + Targets.SUSTAINED_QPS + " q/s",
                 capacity != null && capacity.highestSustained() >= Targets.SUSTAINED_QPS,
                 List.of(Phases.SEARCH_CAPACITY), List.of("search-service", "elasticsearch")));
-        OneAtATime.Measured suggest = results.suggest;
+        // Judged on a warm service, as readers meet one that has served a while; the figure just after start-up beside.
+        OneAtATime.Measured suggest = results.suggestWarm;
         double suggestP50 = suggest == null ? Double.NaN : suggest.latency().p50();
-        targets.add(new Targets.Target("/api/suggest p50, one at a time", suggest == null ? "not measured"
+        String started = results.suggest == null ? "" : String.format(Locale.ROOT, "; just after start-up %.1f ms, "
+                + "took %.0f ms", results.suggest.latency().p50(), results.suggest.took().p50());
+        targets.add(new Targets.Target("/api/suggest p50, one at a time, warm", suggest == null ? "not measured"
                 : String.format(Locale.ROOT, "%.1f ms (p99 %.1f ms; Elasticsearch took p50 %.0f / p99 %.0f ms; "
-                        + "%d prefixes x %d%s)", suggestP50, suggest.latency().p99(), suggest.took().p50(),
+                        + "%d prefixes x %d%s%s)", suggestP50, suggest.latency().p99(), suggest.took().p50(),
                 suggest.took().p99(), suggest.searches() / PhaseRunner.ONE_AT_A_TIME_ROUNDS,
-                PhaseRunner.ONE_AT_A_TIME_ROUNDS, failed(suggest)), "<= " + (int) Targets.SUGGEST_P50_MILLIS + " ms",
-                suggestP50 <= Targets.SUGGEST_P50_MILLIS, phases, List.of("search-service", "elasticsearch")));
+                PhaseRunner.ONE_AT_A_TIME_ROUNDS, failed(suggest), started), "<= " + (int) Targets.SUGGEST_P50_MILLIS
+                + " ms", suggestP50 <= Targets.SUGGEST_P50_MILLIS, List.of(Phases.SUGGEST_WARM),
+                List.of("search-service", "elasticsearch")));
     }
 
     /** How many requests search-service sends Elasticsearch per search of the mix, e.g. "1 to 4 requests each". */
