@@ -13,6 +13,7 @@ final class Phases {
     static final String SEARCH_FIXED = "search, fixed rate";
     static final String SEARCH_CAPACITY = "search, rising rate";
     static final String SUGGEST_WARM = "suggest, warm service";
+    static final String SEARCH_WARM = "search, one at a time, warm";
     static final String REBUILD = "rebuild";
     static final String SEARCH_AFTER_REBUILD = "search after a rebuild, one at a time";
 

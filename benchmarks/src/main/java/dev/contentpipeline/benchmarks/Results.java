@@ -44,6 +44,8 @@ final class Results {
     /** Suggestions just after start-up (one round to warm up) and again after the search phase and many rounds. */
     OneAtATime.Measured suggest;
     OneAtATime.Measured suggestWarm;
+    /** The one-at-a-time searches again, after the load phases: an Elasticsearch that has served a while. */
+    OneAtATime.Measured directWarm;
     final List<CostCurve.Point> curve = new ArrayList<>();
     final List<Window> windows = new ArrayList<>();
     Map<String, ResourceUsage.Process> processes = new LinkedHashMap<>();

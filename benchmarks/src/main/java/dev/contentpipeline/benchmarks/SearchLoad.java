@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -112,13 +114,17 @@ final class SearchLoad {
         return new Stretch(rate, total, inTime, latencies, server);
     }
 
-    /** Raises the rate step by step until a step is not sustained; each step lasts {@code stepTime}. */
-    Capacity capacity(int firstRate, Duration stepTime, Duration slo, Log log, String label) {
+    /**
+     * Raises the rate step by step until a step is not sustained; each step lasts {@code stepTime}.
+     *
+     * @param goal a rate tried as a step of its own (the goal's), so that a rate between two steps is not read as
+     *        missed
+     */
+    Capacity capacity(int firstRate, int goal, Duration stepTime, Duration slo, Log log, String label) {
         List<Stretch> steps = new ArrayList<>();
         int highest = 0;
-        double rate = firstRate;
-        for (int step = 0; step < MAX_STEPS; step++) {
-            Stretch stretch = run((int) Math.round(rate), stepTime);
+        for (int rate : rates(firstRate, goal)) {
+            Stretch stretch = run(rate, stepTime);
             steps.add(stretch);
             log.line("%-15s %5d q/s offered: %5d of %5d answered in time, p50 %6.1f ms, p99 %7.1f ms, %d failed",
                     label, stretch.rate(), stretch.answeredInTime(), stretch.sent(), stretch.latencies().p50(),
@@ -127,9 +133,22 @@ final class SearchLoad {
                 break;
             }
             highest = stretch.rate();
-            rate *= RATE_STEP;
         }
         return new Capacity(highest, steps);
+    }
+
+    /** The rates tried: {@code first} times {@link #RATE_STEP} again and again, and {@code goal} among them. */
+    static List<Integer> rates(int first, int goal) {
+        SortedSet<Integer> rates = new TreeSet<>();
+        double rate = first;
+        for (int step = 0; step < MAX_STEPS; step++) {
+            rates.add((int) Math.round(rate));
+            rate *= RATE_STEP;
+        }
+        if (goal > first && goal < rates.last()) {
+            rates.add(goal);
+        }
+        return List.copyOf(rates);
     }
 
     /** The number after {@code "<field>":} in a JSON answer, without parsing the rest; -1 if absent. */

@@ -13,18 +13,24 @@ final class SearchTargets {
     }
 
     static void add(Results results, List<Targets.Target> targets) {
-        OneAtATime.Measured direct = results.directOneAtATime;
+        // Judged on an Elasticsearch that has served a while (after the load phases), as a search box meets it; the
+        // first searches after the bulk phases, on search code not yet compiled, beside.
+        OneAtATime.Measured direct = results.directWarm;
+        OneAtATime.Measured first = results.directOneAtATime;
         double p50 = direct == null ? Double.NaN : direct.took().p50();
         double p99 = direct == null ? Double.NaN : direct.took().p99();
-        String over = direct == null ? "" : String.format(Locale.ROOT, " (%d searches%s, %s)", direct.searches(),
-                failed(direct), requestsPerSearch(results.capturedRequests));
-        List<String> phases = List.of(Phases.SEARCH_ONE_AT_A_TIME);
-        targets.add(new Targets.Target("Elasticsearch took p50, one search at a time", ms(p50, "%.0f") + over,
+        String over = direct == null ? "" : String.format(Locale.ROOT, " (%d searches%s, %s%s)", direct.searches(),
+                failed(direct), requestsPerSearch(results.capturedRequests), first == null ? ""
+                        : String.format(Locale.ROOT, "; the first searches %.0f ms", first.took().p50()));
+        String firstP99 = first == null ? "" : String.format(Locale.ROOT, " (the first searches %.0f ms)",
+                first.took().p99());
+        List<String> phases = List.of(Phases.SEARCH_WARM);
+        targets.add(new Targets.Target("Elasticsearch took p50, one search at a time, warm", ms(p50, "%.0f") + over,
                 "<= " + (int) Targets.TOOK_P50_MILLIS + " ms", p50 <= Targets.TOOK_P50_MILLIS, phases,
                 List.of("elasticsearch")));
-        targets.add(new Targets.Target("Elasticsearch took p99, one search at a time", ms(p99, "%.0f"),
-                "<= " + (int) Targets.TOOK_P99_MILLIS + " ms", p99 <= Targets.TOOK_P99_MILLIS, phases,
-                List.of("elasticsearch")));
+        targets.add(new Targets.Target("Elasticsearch took p99, one search at a time, warm", ms(p99, "%.0f")
+                + (direct == null ? "" : firstP99), "<= " + (int) Targets.TOOK_P99_MILLIS + " ms",
+                p99 <= Targets.TOOK_P99_MILLIS, phases, List.of("elasticsearch")));
         OneAtATime.Measured rebuilt = results.directAfterRebuild;
         if (rebuilt != null) {
             targets.add(new Targets.Target("the same p50 / p99, over a version rebuilt and merged to one segment",
