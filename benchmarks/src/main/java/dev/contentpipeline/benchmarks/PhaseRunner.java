@@ -187,12 +187,14 @@ final class PhaseRunner {
                 options.searchRate(), fixed[0].latencies().p50(), fixed[0].latencies().p99(),
                 fixed[1].latencies().p50(), fixed[1].latencies().p99());
         SearchLoad.Capacity[] capacity = timer.measure(Phases.SEARCH_CAPACITY, true, () -> new SearchLoad.Capacity[] {
-                service.capacity(options.searchRate(), Targets.SUSTAINED_QPS, options.stepTime(), options.searchSlo(), log, "search-service"),
-                direct.capacity(options.searchRate(), Targets.SUSTAINED_QPS, options.stepTime(), options.searchSlo(), log, "direct")});
+                service.capacity(options.searchRate(), Targets.SUSTAINED_QPS, options.stepTime(), options.searchSlo(),
+                        log, "search-service"),
+                direct.capacity(options.searchRate(), Targets.SUSTAINED_QPS, options.stepTime(), options.searchSlo(),
+                        log, "direct")});
         results.searchService = new Results.Search(fixed[0], capacity[0]);
         results.direct = new Results.Search(fixed[1], capacity[1]);
-        // Elasticsearch compiles its search code over the first few hundred searches (took fell from 65 to 12 ms
-        // over 400 of the mix's searches on a fresh node): the same requests again, now that it has served a while.
+        // A fresh node gets quicker over its first few hundred searches (the mix's took fell from 65 to 12 ms, its
+        // CPU per search from 197 to about 30 ms, over 400 searches): the same requests again, after the load.
         results.directWarm = timer.measure(Phases.SEARCH_WARM, true, () -> OneAtATime.direct(elasticsearch.url(),
                 requests, ONE_AT_A_TIME_ROUNDS));
         log.line("one at a time again, after the load: Elasticsearch took p50 %.0f ms p99 %.0f ms",

@@ -140,8 +140,8 @@ final class ResultsReport {
         line("");
         oneAtATime();
         line("Ratios: p50 x%.2f, p99 x%.2f, highest sustained rate %.2f of direct. Sustained: at least %.0f%% "
-                        + "answered within the step plus 1 s, none failed, p99 at most %d ms; steps of %d s, x%.1f each, "
-                        + "and the goal's %d q/s as a step of its own.",
+                        + "answered within the step plus 1 s, none failed, p99 at most %d ms; steps of %d s, x%.1f "
+                        + "each, and the goal's %d q/s as a step of its own.",
                 r.searchService.fixedRate().latencies().p50() / r.direct.fixedRate().latencies().p50(),
                 r.searchService.fixedRate().latencies().p99() / r.direct.fixedRate().latencies().p99(),
                 (double) r.searchService.capacity().highestSustained()
@@ -155,37 +155,26 @@ final class ResultsReport {
         line("");
         line("| one at a time | searches | p50 | p99 | server-side p50 / p99 |");
         line("|---|---:|---:|---:|---:|");
-        if (r.directOneAtATime != null) {
-            OneAtATime.Measured d = r.directOneAtATime;
-            line("| Elasticsearch, search-service's requests for each query (%s) | %d | %.1f ms | %.1f ms | took "
-                    + "%.0f / %.0f ms |", SearchTargets.requestsPerSearch(r.capturedRequests), d.searches(),
-                    d.latency().p50(), d.latency().p99(), d.took().p50(), d.took().p99());
-        }
-        if (r.directWarm != null) {
-            OneAtATime.Measured d = r.directWarm;
-            line("| the same again after the load phases (Elasticsearch warm) | %d | %.1f ms | %.1f ms | took %.0f / %.0f"
-                    + " ms |", d.searches(), d.latency().p50(), d.latency().p99(), d.took().p50(), d.took().p99());
-        }
-        if (r.directAfterRebuild != null) {
-            OneAtATime.Measured d = r.directAfterRebuild;
-            line("| the same, over a version index-service rebuilt and merged to one segment (rebuild %.0f s) | %d | "
-                    + "%.1f ms | %.1f ms | took %.0f / %.0f ms |", r.rebuildSeconds, d.searches(), d.latency().p50(),
-                    d.latency().p99(), d.took().p50(), d.took().p99());
-        }
-        if (r.suggest != null) {
-            OneAtATime.Measured s = r.suggest;
-            line("| search-service `/api/suggest?q=<prefix>`, just after start-up | %d | %.1f ms | %.1f ms | tookMs "
-                    + "%.0f / %.0f ms |", s.searches(), s.latency().p50(), s.latency().p99(), s.took().p50(),
-                    s.took().p99());
-        }
+        oneAtATimeRow(r.directOneAtATime, "took", "Elasticsearch, search-service's requests for each query ("
+                + SearchTargets.requestsPerSearch(r.capturedRequests) + ")");
+        oneAtATimeRow(r.directWarm, "took", "the same again after the load phases (Elasticsearch warm)");
+        oneAtATimeRow(r.directAfterRebuild, "took", String.format(Locale.ROOT, "the same, over a version "
+                + "index-service rebuilt and merged to one segment (rebuild %.0f s)", r.rebuildSeconds));
+        oneAtATimeRow(r.suggest, "tookMs", "search-service `/api/suggest?q=<prefix>`, just after start-up");
         if (r.suggestWarm != null) {
-            OneAtATime.Measured s = r.suggestWarm;
-            line("| the same on a warm service (after the search phase and %,d more suggestions) | %d | %.1f ms | "
-                    + "%.1f ms | tookMs %.0f / %.0f ms |", PhaseRunner.WARM_SUGGEST_ROUNDS * s.searches()
-                    / PhaseRunner.ONE_AT_A_TIME_ROUNDS, s.searches(), s.latency().p50(), s.latency().p99(),
-                    s.took().p50(), s.took().p99());
+            oneAtATimeRow(r.suggestWarm, "tookMs", String.format(Locale.ROOT, "the same on a warm service (after the "
+                    + "search phase and %,d more suggestions)", PhaseRunner.WARM_SUGGEST_ROUNDS
+                    * r.suggestWarm.searches() / PhaseRunner.ONE_AT_A_TIME_ROUNDS));
         }
         line("");
+    }
+
+    /** A row of the one-at-a-time table, where it was measured; {@code took} names the server's own time. */
+    private void oneAtATimeRow(OneAtATime.Measured m, String took, String what) {
+        if (m != null) {
+            line("| %s | %d | %.1f ms | %.1f ms | %s %.0f / %.0f ms |", what, m.searches(), m.latency().p50(),
+                    m.latency().p99(), took, m.took().p50(), m.took().p99());
+        }
     }
 
     private void searchRow(String target, Results.Search s, String took) {

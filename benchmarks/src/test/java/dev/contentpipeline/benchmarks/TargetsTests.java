@@ -16,7 +16,8 @@ class TargetsTests {
         List<Targets.Target> targets = Targets.check(results());
 
         assertThat(targets).extracting(Targets.Target::name).contains(
-                "Elasticsearch took p50, one search at a time, warm", "Elasticsearch took p99, one search at a time, warm",
+                "Elasticsearch took p50, one search at a time, warm",
+                "Elasticsearch took p99, one search at a time, warm",
                 "search-service sustained rate, p99 <= 150 ms", "/api/suggest p50, one at a time, warm",
                 "ingest-service CPU per PUT at 100 PUT/s", "Kafka CPU per record at 100 PUT/s",
                 "index-service CPU per document, backlog drain", "index-service's first write after its JVM start",
