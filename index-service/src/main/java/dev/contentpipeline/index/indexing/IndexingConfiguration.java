@@ -3,6 +3,7 @@ package dev.contentpipeline.index.indexing;
 import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.index.IndexProperties;
 import dev.contentpipeline.model.InvalidContentException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -24,7 +25,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * the listener itself, item by item, once the rest of the batch is written. Everything that reaches the error
  * handler is passing (Elasticsearch overloaded or down, the broker refusing a dead letter): the batch is retried
  * with exponential back-off and jitter, without a limit, so nothing acknowledged is ever skipped; the back-off is
- * bounded by its maximum interval. Each failed attempt is logged, as the handler itself says nothing above debug.
+ * bounded by its maximum interval. Each failed attempt is logged, as the handler itself says nothing above debug. A
+ * batch whose partitions a rebalance took away during the retries is given up (see {@link RevocationAwareErrorHandler}).
  */
 @Configuration(proxyBeanMethods = false)
 class IndexingConfiguration {
@@ -37,11 +39,12 @@ class IndexingConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler contentErrorHandler(DeadLetterPublishingRecoverer recoverer, IndexProperties properties) {
+    DefaultErrorHandler contentErrorHandler(DeadLetterPublishingRecoverer recoverer, IndexProperties properties,
+                                            MeterRegistry meters) {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
         backOff.setJitter(properties.retry().initialInterval().toMillis() / 2);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new RevocationAwareErrorHandler(recoverer, backOff, meters);
         handler.addNotRetryableExceptions(InvalidContentException.class, IndexRejectedException.class);
         handler.setRetryListeners(new FailedAttemptLog());
         return handler;
