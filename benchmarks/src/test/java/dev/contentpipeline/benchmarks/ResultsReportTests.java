@@ -1,0 +1,83 @@
+package dev.contentpipeline.benchmarks;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The report of a run, rendered from figures made up here: every section, and what a failed phase leaves. */
+class ResultsReportTests {
+
+    @Test
+    void aRunWhoseBaselineAndSearchPhaseFailedSaysSoAndStillReportsTheRest(@TempDir Path dir) throws IOException {
+        Results results = results();
+        results.notes.add("the baseline failed: Elasticsearch refused the bulk request (made up here)");
+        results.freshness.add(new FreshnessProbe.Step(100, 2_000, 1_990, 1_990, latencies(900), latencies(20)));
+        results.windows.add(new Results.Window(Phases.freshness(100), null, null, new ResourceUsage.Phase(
+                Phases.freshness(100), 20, Map.of("ingest-service", 3.0, "kafka", 1.8), 4)));
+
+        String report = render(results, dir);
+
+        assertThat(report).startsWith("# Benchmark: the pipeline side by side with raw Elasticsearch and Kafka")
+                .contains("Corpus: 2,000 synthetic articles (seed 7)")
+                .contains("- the baseline failed: Elasticsearch refused the bulk request (made up here)")
+                .contains("Not measured: the baseline failed (see the notes above), so there is no ratio to give.")
+                .contains("Not measured: the search phase failed (see the notes above).")
+                .contains("| 100 | 2,000 | 1,990 | 1,990 | 0 | 900 ms | 900 ms | 20 ms | 20 ms |")
+                .contains("| Kafka CPU per record at 100 PUT/s | 0.90 ms")
+                .contains("## How it was measured")
+                .doesNotContain("null");
+        assertThat(report.lines().filter(line -> line.startsWith("## ")))
+                .startsWith("## Targets", "## Throughput: documents per second until all are searchable",
+                        "## Freshness: acknowledgement by ingest to searchable (refresh interval 1s)",
+                        "## Search: the same queries through search-service and straight to Elasticsearch");
+    }
+
+    @Test
+    void everyTargetIsARowWithItsVerdict(@TempDir Path dir) throws IOException {
+        Results results = results();
+
+        String report = render(results, dir);
+
+        List<Targets.Target> targets = Targets.check(results);
+        assertThat(targets).isNotEmpty();
+        targets.forEach(t -> assertThat(report).contains("| " + t.name() + " | " + t.measured() + " | " + t.goal()
+                + " | " + (t.met() ? "met" : "**missed**") + " |"));
+    }
+
+    private static String render(Results results, Path dir) throws IOException {
+        Path file = new ResultsReport(results, Targets.check(results)).write(dir.resolve("results").resolve("latest.md"));
+        return Files.readString(file);
+    }
+
+    private static Latencies latencies(long millis) {
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < 10; i++) {
+            latencies.add(millis * 1_000_000L);
+        }
+        return latencies;
+    }
+
+    private static Results results() {
+        Results results = new Results();
+        results.options = new BenchmarkOptions(2_000, 200, 7, List.of(100, 500), Duration.ofSeconds(20), 20,
+                Duration.ofSeconds(16), Duration.ofSeconds(4), Duration.ofMillis(150), false, List.of(), Path.of("."),
+                Path.of("out"), Path.of("a.jar"), Path.of("b.jar"), Path.of("c.jar"));
+        results.arguments = "--docs=2000";
+        results.started = Instant.parse("2026-12-03T10:00:00Z");
+        results.finished = Instant.parse("2026-12-03T10:09:30Z");
+        results.machine = "2 cores, made up";
+        results.corpusMegabytes = 10;
+        results.refreshInterval = "1s";
+        results.ingestMode = "bulk";
+        return results;
+    }
+}
