@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ class ResultsReportTests {
     void aRunWhoseBaselineAndSearchPhaseFailedSaysSoAndStillReportsTheRest(@TempDir Path dir) throws IOException {
         Results results = results();
         results.notes.add("the baseline failed: Elasticsearch refused the bulk request (made up here)");
-        results.freshness.add(new FreshnessProbe.Step(100, 2_000, 1_990, 1_990, latencies(900), latencies(20)));
+        results.freshness.add(new FreshnessProbe.Step(100, 2_000, 1_990, 1_990, MadeUpRuns.latencies(900), MadeUpRuns.latencies(20)));
         results.windows.add(new Results.Window(Phases.freshness(100), null, null, new ResourceUsage.Phase(
                 Phases.freshness(100), 20, Map.of("ingest-service", 3.0, "kafka", 1.8), 4)));
 
@@ -58,25 +57,14 @@ class ResultsReportTests {
         return Files.readString(file);
     }
 
-    private static Latencies latencies(long millis) {
-        Latencies latencies = new Latencies();
-        for (int i = 0; i < 10; i++) {
-            latencies.add(millis * 1_000_000L);
-        }
-        return latencies;
-    }
-
+    /** A finished run whose phases measured nothing. */
     private static Results results() {
-        Results results = new Results();
-        results.options = new BenchmarkOptions(2_000, 200, 7, List.of(100, 500), Duration.ofSeconds(20), 20,
-                Duration.ofSeconds(16), Duration.ofSeconds(4), Duration.ofMillis(150), false, List.of(), Path.of("."),
-                Path.of("out"), Path.of("a.jar"), Path.of("b.jar"), Path.of("c.jar"));
+        Results results = MadeUpRuns.results();
         results.arguments = "--docs=2000";
         results.started = Instant.parse("2026-12-03T10:00:00Z");
         results.finished = Instant.parse("2026-12-03T10:09:30Z");
         results.machine = "2 cores, made up";
         results.corpusMegabytes = 10;
-        results.refreshInterval = "1s";
         results.ingestMode = "bulk";
         return results;
     }

@@ -2,8 +2,6 @@ package dev.contentpipeline.benchmarks;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -101,13 +99,7 @@ class TargetsTests {
     }
 
     private static OneAtATime.Measured measured(long millis, long tookMillis) {
-        Latencies latency = new Latencies();
-        Latencies took = new Latencies();
-        for (int i = 0; i < 10; i++) {
-            latency.add(millis * 1_000_000L);
-            took.add(tookMillis * 1_000_000L);
-        }
-        return new OneAtATime.Measured(10, latency, took);
+        return new OneAtATime.Measured(10, MadeUpRuns.latencies(millis), MadeUpRuns.latencies(tookMillis));
     }
 
     private static Targets.Target target(List<Targets.Target> targets, String name) {
@@ -115,11 +107,6 @@ class TargetsTests {
     }
 
     private static Results results() {
-        Results results = new Results();
-        results.options = new BenchmarkOptions(2_000, 200, 7, List.of(100, 500), Duration.ofSeconds(20), 20,
-                Duration.ofSeconds(16), Duration.ofSeconds(4), Duration.ofMillis(150), false, List.of(), Path.of("."),
-                Path.of("out"), Path.of("a.jar"), Path.of("b.jar"), Path.of("c.jar"));
-        results.refreshInterval = "1s";
-        return results;
+        return MadeUpRuns.results();
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
-/** A consumer group's lag on one topic, read from the broker as an operator would. */
+/** A consumer group's lag on one topic and its committed offsets, read from the broker as an operator would. */
 final class ConsumerLag {
 
     private ConsumerLag() {
@@ -30,6 +30,14 @@ final class ConsumerLag {
                 lag += end.getValue().offset() - (at == null ? 0 : at.offset());
             }
             return lag;
+        }
+    }
+
+    /** The group's committed offset on one partition; null where it has committed none. */
+    static OffsetAndMetadata committed(String group, TopicPartition partition)
+            throws ExecutionException, InterruptedException {
+        try (Admin admin = admin()) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(partition);
         }
     }
 

@@ -4,8 +4,6 @@ import dev.contentpipeline.index.IndexServiceUnderTest;
 import dev.contentpipeline.localstack.Infrastructure;
 import dev.contentpipeline.localstack.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -114,10 +112,7 @@ class RebalanceDuringRetryIntegrationTests {
     }
 
     private static OffsetAndMetadata committed() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.shared().kafkaBootstrapServers()))) {
-            return admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get().get(TAKEN);
-        }
+        return ConsumerLag.committed(GROUP, TAKEN);
     }
 
     private static byte[] article(String id) {
