@@ -5,7 +5,7 @@ import dev.contentpipeline.client.IngestClient;
 import dev.contentpipeline.client.SearchClient;
 import dev.contentpipeline.localstack.Infrastructure;
 import dev.contentpipeline.localstack.IngestApiKey;
-import dev.contentpipeline.localstack.KafkaServer;
+import dev.contentpipeline.localstack.KafkaTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -124,12 +123,10 @@ class PipelineEndToEndIntegrationTests {
 
     @Test
     void recordPublishedWithKafkasOwnConsoleProducerIsIndexed() throws Exception {
-        KafkaServer kafka = Infrastructure.shared().localKafka();
-        assumeThat(kafka).as("Kafka's tools run from the local broker's classpath").isNotNull();
         String line = "console-producer-piece\t{\"id\":\"console-producer-piece\",\"title\":\"Straight to the topic\","
                 + "\"body\":\"Written by kafkaconsoleproducer, not by ingest.\",\"countries\":[\"AX\"],"
                 + "\"publishedAt\":\"2026-05-01T00:00:00Z\"}\n";
-        KafkaServer.ToolResult result = kafka.runTool("org.apache.kafka.tools.ConsoleProducer", List.of(
+        KafkaTools.Result result = KafkaTools.run("org.apache.kafka.tools.ConsoleProducer", List.of(
                 "--bootstrap-server", Infrastructure.shared().kafkaBootstrapServers(),
                 "--topic", "content.articles",
                 "--property", "parse.key=true", "--property", "key.separator=\t"), line);

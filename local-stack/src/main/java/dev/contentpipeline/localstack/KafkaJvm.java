@@ -35,7 +35,7 @@ final class KafkaJvm {
         return CallerBoundProcess.start(command, Map.of("CLASSPATH", this.classpath), logFile, pidFile, false);
     }
 
-    KafkaServer.ToolResult runTool(String mainClass, List<String> args, String stdin, Duration timeout) {
+    KafkaTools.Result runTool(String mainClass, List<String> args, String stdin, Duration timeout) {
         List<String> command = javaCommand("warn", "-Xmx256m");
         command.add(mainClass);
         command.addAll(args);
@@ -50,7 +50,7 @@ final class KafkaJvm {
                 throw new IllegalStateException(mainClass + " did not finish within " + timeout.toSeconds() + " s");
             }
             input.join();
-            return new KafkaServer.ToolResult(tool.exitValue(), output.get(10, TimeUnit.SECONDS));
+            return new KafkaTools.Result(tool.exitValue(), output.get(10, TimeUnit.SECONDS));
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -96,19 +96,6 @@ public final class KafkaServer implements AutoCloseable {
         return this.directory.resolve("broker.log");
     }
 
-    /**
-     * Runs one of Kafka's command line tools (for example {@code org.apache.kafka.tools.ConsoleProducer}) from the
-     * broker's classpath, in a child JVM, and waits up to two minutes for it.
-     * @param stdin fed to the tool's standard input, or null for none
-     */
-    public ToolResult runTool(String mainClass, List<String> args, String stdin) {
-        return runTool(mainClass, args, stdin, Duration.ofMinutes(2));
-    }
-
-    public ToolResult runTool(String mainClass, List<String> args, String stdin, Duration timeout) {
-        return this.jvm.runTool(mainClass, args, stdin, timeout);
-    }
-
     /** Stops the broker for good. */
     @Override
     public void close() {
@@ -133,7 +120,7 @@ public final class KafkaServer implements AutoCloseable {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        ToolResult format = this.jvm.runTool("kafka.tools.StorageTool",
+        KafkaTools.Result format = this.jvm.runTool("kafka.tools.StorageTool",
                 List.of("format", "-t", KafkaBrokerConfig.newClusterId(), "-c", configFile().toString()), null,
                 Duration.ofMinutes(2));
         if (format.exitCode() != 0) {
@@ -148,9 +135,5 @@ public final class KafkaServer implements AutoCloseable {
 
     private boolean logContains(long offset, String text) {
         return FileTrees.readFrom(logFile(), offset).contains(text);
-    }
-
-    /** What a Kafka command line tool printed (stdout and stderr together), and how it exited. */
-    public record ToolResult(int exitCode, String output) {
     }
 }

@@ -67,11 +67,10 @@ class LocalStackIntegrationTests {
     @Test
     @Order(2)
     void consoleProducerPublishesAKeyedRecord() {
-        KafkaServer.ToolResult result = this.stack.kafka()
-            .runTool("org.apache.kafka.tools.ConsoleProducer",
-                    List.of("--bootstrap-server", this.stack.kafkaBootstrapServers(), "--topic", "countries",
-                            "--property", "parse.key=true", "--property", "key.separator=\t"),
-                    "FR\t{\"code\":\"FR\",\"name\":\"France\"}\n");
+        KafkaTools.Result result = KafkaTools.run("org.apache.kafka.tools.ConsoleProducer",
+                List.of("--bootstrap-server", this.stack.kafkaBootstrapServers(), "--topic", "countries",
+                        "--property", "parse.key=true", "--property", "key.separator=\t"),
+                "FR\t{\"code\":\"FR\",\"name\":\"France\"}\n");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(consume("countries", 1)).singleElement()
