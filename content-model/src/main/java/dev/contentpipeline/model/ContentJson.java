@@ -20,8 +20,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -88,8 +90,37 @@ public final class ContentJson {
         return LENIENT.writeValueAsBytes(record);
     }
 
+    /** What {@link #write} writes for {@code article.withVersion(version)}. */
+    public static byte[] writeAtVersion(Article article, long version) {
+        return atVersion(write(article), article.version(), version);
+    }
+
+    /** What {@link #write} writes for {@code country.withVersion(version)}. */
+    public static byte[] writeAtVersion(Country country, long version) {
+        return atVersion(write(country), country.version(), version);
+    }
+
     public static String writeString(Object record) {
         return LENIENT.writeValueAsString(record);
+    }
+
+    /**
+     * The record's JSON with its version set, from the JSON written at the version it had: {@code version} is the
+     * last component of every record and is written last, or not at all when null. Making the record again with
+     * the new version would clean and check every text of it once more, the body of an article included.
+     */
+    private static byte[] atVersion(byte[] written, Long current, long version) {
+        byte[] tail = (current == null ? "}" : ",\"version\":" + current + "}").getBytes(StandardCharsets.US_ASCII);
+        int kept = written.length - tail.length;
+        if (kept < 1 || !Arrays.equals(written, kept, written.length, tail, 0, tail.length)) {
+            throw new IllegalStateException("a record's JSON does not end with its version: "
+                    + new String(written, StandardCharsets.UTF_8));
+        }
+        byte[] added = ((written[kept - 1] == '{' ? "" : ",") + "\"version\":" + version + "}")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] json = Arrays.copyOf(written, kept + added.length);
+        System.arraycopy(added, 0, json, kept, added.length);
+        return json;
     }
 
     private static <T> T read(byte[] json, Class<T> type, boolean strict) {

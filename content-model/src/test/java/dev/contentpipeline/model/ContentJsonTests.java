@@ -48,6 +48,26 @@ class ContentJsonTests {
     }
 
     @Test
+    void aRecordWrittenAtAVersionIsTheRecordWithThatVersionWritten() {
+        Article unversioned = new Article("a-1", "Title \"quoted\" } {", null, "Body with \\ and \u00e9 and \uD83D\uDE00}",
+                null, null, null, null, Instant.EPOCH, null, null);
+        for (Article article : List.of(ARTICLE, unversioned)) {
+            for (long version : new long[] {3, 4, 1, Long.MAX_VALUE}) {
+                assertThat(ContentJson.writeAtVersion(article, version))
+                        .isEqualTo(ContentJson.write(article.withVersion(version)));
+            }
+        }
+        Country unversionedCountry = new Country("FR", "France", "French Republic", null,
+                Map.of("zh", "法国"), "Europe", null, CountryStatus.CURRENT, null, null, null);
+        for (Country country : List.of(COUNTRY, unversionedCountry)) {
+            for (long version : new long[] {1, 2, 1_700_000_000_000L}) {
+                assertThat(ContentJson.writeAtVersion(country, version))
+                        .isEqualTo(ContentJson.write(country.withVersion(version)));
+            }
+        }
+    }
+
+    @Test
     void strictReadingRefusesUnknownFieldsAndLenientReadingIgnoresThem() {
         byte[] json = """
                 {"id":"a","title":"T","body":"B","publishedAt":"2026-01-01T00:00:00Z","colour":"red"}

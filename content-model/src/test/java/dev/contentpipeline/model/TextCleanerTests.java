@@ -96,6 +96,29 @@ class TextCleanerTests {
         }
     }
 
+    @Test
+    void asciiTextOfAnyLengthIsCheckedAsTheFullCleaningWouldCleanIt() {
+        // Four characters at a time, then one at a time: every length, every class at every place.
+        char[] pieces = {'a', 'Z', '.', ' ', ' ', '\n', '\n', '\t', '\r', '\u0000', '\u007F', '~'};
+        java.util.Random random = new java.util.Random(11);
+        for (int run = 0; run < 300_000; run++) {
+            char[] text = new char[random.nextInt(24)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = random.nextInt(3) == 0 ? pieces[random.nextInt(pieces.length)] : 'x';
+            }
+            String value = new String(text);
+            for (boolean multiLine : new boolean[] {false, true}) {
+                boolean clean = value.equals(TextCleaner.cleanCopy(value, multiLine));
+                assertThat(TextCleaner.isClean(value, multiLine)).as("%s (multi-line %s)", escaped(value), multiLine)
+                        .isEqualTo(clean);
+                assertThat(TextCleaner.isCleanText(value, multiLine)).as("%s (multi-line %s)", escaped(value),
+                        multiLine).isEqualTo(clean);
+                assertThat(TextCleaner.isClean(value + "\u00E9", multiLine)).isEqualTo(
+                        (value + "\u00E9").equals(TextCleaner.cleanCopy(value + "\u00E9", multiLine)));
+            }
+        }
+    }
+
     private static String escaped(String value) {
         StringBuilder out = new StringBuilder();
         value.chars().forEach(c -> out.append(c < 0x7F && c >= 0x20 ? String.valueOf((char) c)

@@ -16,12 +16,12 @@ public record ContentWrite(ContentType type, String id, Long version, LongFuncti
 
     public static ContentWrite upsert(Article article) {
         return new ContentWrite(ContentType.ARTICLE, article.id(), article.version(),
-                version -> ContentJson.write(article.withVersion(version)));
+                version -> ContentJson.writeAtVersion(article, version));
     }
 
     public static ContentWrite upsert(Country country) {
         return new ContentWrite(ContentType.COUNTRY, country.code(), country.version(),
-                version -> ContentJson.write(country.withVersion(version)));
+                version -> ContentJson.writeAtVersion(country, version));
     }
 
     public static ContentWrite delete(ContentType type, String id, Long version) {
