@@ -65,12 +65,17 @@ public final class ContentJson {
 
     /** Strictly reads one JSON object (no duplicate fields, nothing after it), as publishers send it. */
     public static ObjectNode readObject(byte[] json) {
-        if (json == null || json.length == 0) {
+        return readObject(json, 0, json == null ? 0 : json.length);
+    }
+
+    /** {@link #readObject(byte[])} of the bytes from {@code from} to {@code to}, a line of a larger body. */
+    public static ObjectNode readObject(byte[] json, int from, int to) {
+        if (json == null || to <= from) {
             throw InvalidContentException.of("$", "the body is empty; send one JSON object");
         }
         JsonNode tree;
         try {
-            tree = STRICT.readTree(json);
+            tree = STRICT.readTree(json, from, to - from);
         } catch (JacksonException e) {
             throw InvalidContentException.of(path(e), "is not valid JSON: " + firstLine(e.getOriginalMessage()));
         }

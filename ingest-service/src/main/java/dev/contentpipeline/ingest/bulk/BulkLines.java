@@ -13,7 +13,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -60,8 +59,7 @@ final class BulkLines {
                         + "at most " + maxRecordBytes + ". Nothing of it was published.");
             }
             RequestBodies.requireUtf8(line.body(), line.from(), line.to(), "$");
-            return new Parsed(line, write(ContentJson.readObject(
-                    Arrays.copyOfRange(line.body(), line.from(), line.to()))), null);
+            return new Parsed(line, write(ContentJson.readObject(line.body(), line.from(), line.to())), null);
         } catch (InvalidContentException e) {
             return new Parsed(line, null, e.violations());
         }
