@@ -32,7 +32,9 @@ final class ContentFoldingFilter extends TokenFilter {
         boolean pendingSpace = false;
         for (int i = 0; i < length; i++) {
             char c = buffer[i];
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            // In ASCII, most of every text, only ' ' and the controls below it can be spaces, only '`' an apostrophe.
+            boolean ascii = c < '\u0080';
+            if ((c <= ' ' || !ascii) && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
                 pendingSpace = written > 0;
                 continue;
             }
@@ -40,7 +42,7 @@ final class ContentFoldingFilter extends TokenFilter {
                 buffer[written++] = ' ';
                 pendingSpace = false;
             }
-            buffer[written++] = isApostrophe(c) ? '\'' : c;
+            buffer[written++] = (c == '`' || !ascii) && isApostrophe(c) ? '\'' : c;
         }
         this.term.setLength(written);
         return true;

@@ -4,13 +4,14 @@ import java.io.IOException;
 
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
-import org.apache.lucene.analysis.bn.BengaliNormalizationFilter;
-import org.apache.lucene.analysis.core.DecimalDigitFilter;
-import org.apache.lucene.analysis.fa.PersianNormalizationFilter;
-import org.apache.lucene.analysis.hi.HindiNormalizationFilter;
-import org.apache.lucene.analysis.in.IndicNormalizationFilter;
+import org.apache.lucene.analysis.ar.ArabicNormalizer;
+import org.apache.lucene.analysis.bn.BengaliNormalizer;
+import org.apache.lucene.analysis.fa.PersianNormalizer;
+import org.apache.lucene.analysis.hi.HindiNormalizer;
+import org.apache.lucene.analysis.in.IndicNormalizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.apache.lucene.analysis.util.StemmerUtil;
 
 /**
  * Lucene's normalisers for the scripts whose readers spell one word several ways, then what they leave out.
@@ -24,17 +25,35 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * alef: a Persian or Urdu name typed on an Arabic keyboard, or with vowel marks, still matches.</li>
  * <li>No zero-width joiners or non-joiners (ZWNJ is how Persian writes {@code می‌}; many readers leave it out).</li>
  * </ul>
- * Other scripts pass through unchanged.
+ * Other scripts pass through unchanged. The normalisers run in the order of Lucene's filters
+ * ({@code DecimalDigitFilter}, {@code IndicNormalizationFilter}, {@code HindiNormalizationFilter},
+ * {@code BengaliNormalizationFilter}, {@code ArabicNormalizationFilter}, {@code PersianNormalizationFilter}), but only
+ * on a token holding a character from U+0600 on: below it no script they know and no digit but ASCII's, so the
+ * tokens of Latin, Greek and Cyrillic text (most of what is indexed) are looked at once and left as they are.
  */
 final class ScriptFoldingFilter extends TokenFilter {
 
     private static final char DROP = '\uFFFF';
 
+    /** The first character any of the normalisers, or {@link #fold}, may change. */
+    static final char FIRST_FOLDED = '\u0600';
+
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
+    private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+
+    private final IndicNormalizer indic = new IndicNormalizer();
+
+    private final HindiNormalizer hindi = new HindiNormalizer();
+
+    private final BengaliNormalizer bengali = new BengaliNormalizer();
+
+    private final ArabicNormalizer arabic = new ArabicNormalizer();
+
+    private final PersianNormalizer persian = new PersianNormalizer();
+
     ScriptFoldingFilter(TokenStream input) {
-        super(new PersianNormalizationFilter(new ArabicNormalizationFilter(new BengaliNormalizationFilter(
-                new HindiNormalizationFilter(new IndicNormalizationFilter(new DecimalDigitFilter(input)))))));
+        super(input);
     }
 
     @Override
@@ -44,6 +63,21 @@ final class ScriptFoldingFilter extends TokenFilter {
         }
         char[] buffer = this.term.buffer();
         int length = this.term.length();
+        int first = 0;
+        while (first < length && buffer[first] < FIRST_FOLDED) {
+            first++;
+        }
+        if (first == length) {
+            return true;
+        }
+        length = asciiDigits(buffer, length);
+        length = this.indic.normalize(buffer, length);
+        if (!this.keyword.isKeyword()) {
+            length = this.hindi.normalize(buffer, length);
+            length = this.bengali.normalize(buffer, length);
+        }
+        length = this.arabic.normalize(buffer, length);
+        length = this.persian.normalize(buffer, length);
         int written = 0;
         for (int i = 0; i < length; i++) {
             char folded = fold(buffer[i]);
@@ -53,6 +87,20 @@ final class ScriptFoldingFilter extends TokenFilter {
         }
         this.term.setLength(written);
         return true;
+    }
+
+    /** Every script's decimal digits as ASCII digits, as Lucene's {@code DecimalDigitFilter} writes them. */
+    private static int asciiDigits(char[] buffer, int length) {
+        for (int i = 0; i < length; i++) {
+            int c = Character.codePointAt(buffer, i, length);
+            if (c > 0x7F && Character.isDigit(c)) {
+                buffer[i] = (char) ('0' + Character.getNumericValue(c));
+                if (c > 0xFFFF) {
+                    length = StemmerUtil.delete(buffer, i + 1, length);
+                }
+            }
+        }
+        return length;
     }
 
     /** The letter Lucene's Arabic and Persian normalisers leave as it is, folded; {@link #DROP} for a mark. */

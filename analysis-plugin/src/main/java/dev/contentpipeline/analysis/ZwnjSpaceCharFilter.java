@@ -13,6 +13,9 @@ final class ZwnjSpaceCharFilter extends CharFilter {
 
     private static final char ZWNJ = '\u200C';
 
+    /** Where the combining marks start: no character below it is a mark or in the Arabic script. */
+    static final char FIRST_MARK = '\u0300';
+
     private boolean afterArabic;
 
     ZwnjSpaceCharFilter(Reader input) {
@@ -27,8 +30,12 @@ final class ZwnjSpaceCharFilter extends CharFilter {
             if (c == ZWNJ && this.afterArabic) {
                 buffer[i] = ' ';
             }
+            if (c < FIRST_MARK) {
+                // ASCII, Latin-1, Latin Extended and IPA: no mark, no Arabic, and no lookup for most text.
+                this.afterArabic = false;
+            }
             // A non-joiner between two marks keeps the letter before them as the context.
-            if (c != ZWNJ && Character.getType(c) != Character.NON_SPACING_MARK) {
+            else if (c != ZWNJ && Character.getType(c) != Character.NON_SPACING_MARK) {
                 this.afterArabic = Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC;
             }
         }
