@@ -1,6 +1,7 @@
 package dev.contentpipeline.benchmarks;
 
 import dev.contentpipeline.model.ContentHeaders;
+import dev.contentpipeline.model.ContentJson;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -158,11 +159,7 @@ final class BacklogDrain {
 
     /** The record as ingest publishes it: the article's JSON with its version, the record's last field. */
     static byte[] withVersion(byte[] json) {
-        byte[] field = (",\"version\":" + RawBulkLoad.VERSION + "}").getBytes(StandardCharsets.UTF_8);
-        byte[] value = new byte[json.length - 1 + field.length];
-        System.arraycopy(json, 0, value, 0, json.length - 1);
-        System.arraycopy(field, 0, value, json.length - 1, field.length);
-        return value;
+        return ContentJson.atVersion(json, RawBulkLoad.VERSION);
     }
 
     private static long awaitLogLine(Path log, String text, Duration timeout) {

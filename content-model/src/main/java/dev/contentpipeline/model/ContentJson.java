@@ -105,6 +105,15 @@ public final class ContentJson {
         return atVersion(write(country), country.version(), version);
     }
 
+    /**
+     * What {@link #write} writes for a record at {@code version}, from what it wrote for the record without one
+     * (and only that: a version already written would be written twice), for a holder of the JSON alone, such as a
+     * benchmark's corpus.
+     */
+    public static byte[] atVersion(byte[] writtenWithoutVersion, long version) {
+        return atVersion(writtenWithoutVersion, null, version);
+    }
+
     public static String writeString(Object record) {
         return LENIENT.writeValueAsString(record);
     }

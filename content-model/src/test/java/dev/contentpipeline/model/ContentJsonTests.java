@@ -57,6 +57,8 @@ class ContentJsonTests {
                         .isEqualTo(ContentJson.write(article.withVersion(version)));
             }
         }
+        assertThat(ContentJson.atVersion(ContentJson.write(unversioned), 5))
+                .isEqualTo(ContentJson.write(unversioned.withVersion(5L)));
         Country unversionedCountry = new Country("FR", "France", "French Republic", null,
                 Map.of("zh", "法国"), "Europe", null, CountryStatus.CURRENT, null, null, null);
         for (Country country : List.of(COUNTRY, unversionedCountry)) {
