@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.apache.lucene.analysis.CharFilter;
@@ -54,33 +55,39 @@ class FastPathEquivalenceTests {
 
     @Test
     void scriptFoldingGivesTheTokensOfLucenesFilterChain() {
-        for (int i = 0; i < 20_000; i++) {
-            String text = randomText();
-            assertThat(words(text, ScriptFoldingFilter::new)).as(escaped(text))
-                .isEqualTo(words(text, PlainScriptFolding::new));
-            assertThat(whole(text, ScriptFoldingFilter::new)).as(escaped(text))
-                .isEqualTo(whole(text, PlainScriptFolding::new));
-        }
+        forRandomTexts((text) -> {
+            assertThat(words(text, ScriptFoldingFilter::new)).isEqualTo(words(text, PlainScriptFolding::new));
+            assertThat(whole(text, ScriptFoldingFilter::new)).isEqualTo(whole(text, PlainScriptFolding::new));
+        });
     }
 
     @Test
     void contentFoldingGivesTheTokensOfItsPlainForm() {
-        for (int i = 0; i < 20_000; i++) {
-            String text = randomText();
-            assertThat(words(text, ContentFoldingFilter::new)).as(escaped(text))
-                .isEqualTo(words(text, PlainContentFolding::new));
-            assertThat(whole(text, ContentFoldingFilter::new)).as(escaped(text))
-                .isEqualTo(whole(text, PlainContentFolding::new));
-        }
+        forRandomTexts((text) -> {
+            assertThat(words(text, ContentFoldingFilter::new)).isEqualTo(words(text, PlainContentFolding::new));
+            assertThat(whole(text, ContentFoldingFilter::new)).isEqualTo(whole(text, PlainContentFolding::new));
+        });
     }
 
     @Test
     void zwnjSpaceWritesTheCharactersOfItsPlainForm() {
+        forRandomTexts((text) -> {
+            int chunk = 1 + this.random.nextInt(8);
+            assertThat(read(new ZwnjSpaceCharFilter(new StringReader(text)), chunk))
+                .isEqualTo(read(new PlainZwnjSpace(new StringReader(text)), chunk));
+        });
+    }
+
+    /** The check on 20,000 random texts; a failure names the text's code units. */
+    private void forRandomTexts(Consumer<String> check) {
         for (int i = 0; i < 20_000; i++) {
             String text = randomText();
-            int chunk = 1 + this.random.nextInt(8);
-            assertThat(read(new ZwnjSpaceCharFilter(new StringReader(text)), chunk)).as(escaped(text))
-                .isEqualTo(read(new PlainZwnjSpace(new StringReader(text)), chunk));
+            try {
+                check.accept(text);
+            }
+            catch (AssertionError ex) {
+                throw new AssertionError("for the text " + escaped(text) + ": " + ex.getMessage(), ex);
+            }
         }
     }
 
