@@ -54,7 +54,8 @@ class IndexWriteMapper {
             return new IndexWrite(record, target, record.key(), version, marker);
         }
         if (type == ContentType.ARTICLE) {
-            Article article = ContentJson.readArticle(record.value(), false);
+            RecordJson.Read read = RecordJson.read(record.value());
+            Article article = read.article();
             checkKey(record, article.id());
             long version = version(record, article.version());
             Map<String, Object> added = added(type, article.id(), version, false);
@@ -63,8 +64,7 @@ class IndexWriteMapper {
                 added.remove(IndexFields.VERSION);
             }
             added.remove(IndexFields.ID);
-            return new IndexWrite(record, target, article.id(), version, added, RecordJson.of(record.value(), article),
-                    false);
+            return new IndexWrite(record, target, article.id(), version, added, read.json(), false);
         }
         Country country = ContentJson.readCountry(record.value(), false);
         checkKey(record, country.code());

@@ -2,12 +2,13 @@ package dev.contentpipeline.index.indexing;
 
 import dev.contentpipeline.model.Article;
 import dev.contentpipeline.model.ContentJson;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,9 +24,26 @@ import java.util.Map;
  */
 record RecordJson(byte[] json, List<String> countries) {
 
-    static RecordJson of(byte[] record, Article article) {
-        return new RecordJson(sameAsWritten(record, article) ? record : ContentJson.write(article),
-                article.countries());
+    /** The article's fields in the order of its components, which is the order {@link ContentJson#write} keeps. */
+    private static final List<String> FIELDS = List.of("id", "title", "summary", "body", "language", "countries",
+            "tags", "author", "publishedAt", "updatedAt", "version");
+
+    /** An article read from a record, and the JSON to send for it. */
+    record Read(Article article, RecordJson json) {
+    }
+
+    /**
+     * Reads an article record (refusing it as {@link ContentJson#readArticle} does) and finds the JSON to send for it.
+     * A record as ingest publishes it is parsed once: {@link #readAsWritten} both reads it and finds it sendable as it
+     * is. Any other is read as before and written again.
+     */
+    static Read read(byte[] record) {
+        Article asWritten = readAsWritten(record);
+        if (asWritten != null) {
+            return new Read(asWritten, new RecordJson(record, asWritten.countries()));
+        }
+        Article article = ContentJson.readArticle(record, false);
+        return new Read(article, new RecordJson(ContentJson.write(article), article.countries()));
     }
 
     /** The object with the given fields (none of them the object's own) added at its end. */
@@ -45,93 +63,81 @@ record RecordJson(byte[] json, List<String> countries) {
         return document;
     }
 
-    /** Whether the record's bytes hold, on one line, the very fields and values the article would be written with. */
-    static boolean sameAsWritten(byte[] record, Article article) {
+    /**
+     * The article the record holds, when its bytes say, on one line, the very fields and values the article would be
+     * written with; else null, and then nothing about the record is decided here: {@link ContentJson#readArticle}
+     * reads it (or refuses it) as it reads any record. In one parse: each value is taken as it stands (text, a list of
+     * texts, an instant that prints as it was written, a whole number), the article made of them, and every component
+     * of the article compared with the value it came from. Cleaning gives clean text back as the same string, so
+     * comparing a clean body costs a reference check.
+     */
+    static Article readAsWritten(byte[] record) {
         for (byte b : record) {
             if (b == '\n' || b == '\r') {
-                return false;
+                return null;
             }
         }
+        Object[] values = new Object[FIELDS.size()];
         try (JsonParser parser = JsonMapper.shared().createParser(record)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return false;
+                return null;
             }
-            int fields = 0;
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (!sameValue(parser, value, name, article)) {
-                    return false;
+                int field = FIELDS.indexOf(parser.currentName());
+                if (field < 0 || values[field] != null) {
+                    return null;
                 }
-                fields++;
+                values[field] = value(parser, parser.nextToken(), field);
+                if (values[field] == null) {
+                    return null;
+                }
             }
-            return parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null
-                    && fields == writtenFields(article);
-        } catch (JacksonException e) {
-            return false;
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return null;
+            }
+            Article article = new Article((String) values[0], (String) values[1], (String) values[2],
+                    (String) values[3], (String) values[4], texts(values[5]), texts(values[6]), (String) values[7],
+                    (Instant) values[8], (Instant) values[9], (Long) values[10]);
+            Object[] written = {article.id(), article.title(), article.summary(), article.body(), article.language(),
+                    article.countries(), article.tags(), article.author(), article.publishedAt(),
+                    article.updatedAt(), article.version()};
+            return Arrays.equals(values, written) ? article : null;
+        } catch (RuntimeException e) {
+            // Not valid JSON, not a valid article: ContentJson.readArticle says which, as it always did.
+            return null;
         }
     }
 
-    private static boolean sameValue(JsonParser parser, JsonToken value, String name, Article article) {
-        return switch (name) {
-            case "id" -> sameText(parser, value, article.id());
-            case "title" -> sameText(parser, value, article.title());
-            case "summary" -> sameText(parser, value, article.summary());
-            case "body" -> sameText(parser, value, article.body());
-            case "language" -> sameText(parser, value, article.language());
-            case "countries" -> sameTexts(parser, value, article.countries());
-            case "tags" -> sameTexts(parser, value, article.tags());
-            case "author" -> sameText(parser, value, article.author());
-            case "publishedAt" -> sameInstant(parser, value, article.publishedAt());
-            case "updatedAt" -> sameInstant(parser, value, article.updatedAt());
-            case "version" -> value == JsonToken.VALUE_NUMBER_INT && article.version() != null
-                    && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
-                    && parser.getLongValue() == article.version();
-            default -> false;
+    /** A field's value as {@link ContentJson#write} would have written it, or null for any other. */
+    private static Object value(JsonParser parser, JsonToken token, int field) {
+        return switch (FIELDS.get(field)) {
+            case "countries", "tags" -> token == JsonToken.START_ARRAY ? textsOf(parser) : null;
+            case "publishedAt", "updatedAt" -> token == JsonToken.VALUE_STRING ? instant(parser.getString()) : null;
+            case "version" -> token == JsonToken.VALUE_NUMBER_INT
+                    && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER ? parser.getLongValue() : null;
+            default -> token == JsonToken.VALUE_STRING ? parser.getString() : null;
         };
     }
 
-    /** The fields {@link ContentJson#write} writes for the article: those that are not null. */
-    private static int writtenFields(Article article) {
-        int fields = 0;
-        for (Object value : new Object[] {article.id(), article.title(), article.summary(), article.body(),
-                article.language(), article.countries(), article.tags(), article.author(), article.publishedAt(),
-                article.updatedAt(), article.version()}) {
-            if (value != null) {
-                fields++;
-            }
-        }
-        return fields;
-    }
-
-    private static boolean sameInstant(JsonParser parser, JsonToken value, Instant instant) {
-        return instant != null && sameText(parser, value, instant.toString());
-    }
-
-    private static boolean sameTexts(JsonParser parser, JsonToken value, List<String> texts) {
-        if (texts == null || value != JsonToken.START_ARRAY) {
-            return false;
-        }
-        int i = 0;
+    private static List<String> textsOf(JsonParser parser) {
+        List<String> texts = new ArrayList<>();
         for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
-            if (i >= texts.size() || !sameText(parser, item, texts.get(i++))) {
-                return false;
+            if (item != JsonToken.VALUE_STRING) {
+                return null;
             }
+            texts.add(parser.getString());
         }
-        return i == texts.size();
+        return texts;
     }
 
-    private static boolean sameText(JsonParser parser, JsonToken value, String text) {
-        if (text == null || value != JsonToken.VALUE_STRING || parser.getStringLength() != text.length()) {
-            return false;
-        }
-        char[] chars = parser.getStringCharacters();
-        int offset = parser.getStringOffset();
-        for (int i = 0; i < text.length(); i++) {
-            if (chars[offset + i] != text.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+    /** The instant the text names, if the instant prints as that very text. */
+    private static Instant instant(String text) {
+        Instant instant = Instant.parse(text);
+        return instant.toString().equals(text) ? instant : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(Object value) {
+        return (List<String>) value;
     }
 }

@@ -77,8 +77,11 @@ class IndexWriteMapperTests {
         assertSameDocument(article(("{ " + canonical + " ,\"version\":4 }\t").getBytes(StandardCharsets.UTF_8),
                 header(3)), true);
         String escaped = canonical.replace("\"B\"", "\"\\\"Caf\u00E9\\\" \\\\ \u4E2D\u6587 \uD83D\uDE00\\nnext line\"");
+        String reordered = "\"publishedAt\":\"2026-03-02T08:00:00Z\",\"version\":4,\"tags\":[],\"countries\":[\"CI\"],"
+                + "\"body\":\"B\",\"updatedAt\":\"2026-03-02T08:00:00Z\",\"language\":\"en\",\"title\":\"T\",\"id\":\"a-1\"";
         for (String same : List.of(escaped, escaped.replace("Caf\u00E9", "Caf\\u00e9"),
-                canonical.replace("\"B\"", "\"\\u0042\""))) { // escaped otherwise, the same text
+                canonical.replace("\"B\"", "\"\\u0042\""), // escaped otherwise, the same text
+                reordered)) { // the same fields in another order
             assertSameDocument(article(("{" + same + "}").getBytes(StandardCharsets.UTF_8), header(3)), true);
         }
         for (String other : List.of(
@@ -92,6 +95,10 @@ class IndexWriteMapperTests {
                 canonical.replace("08:00:00Z\",\"updatedAt", "08:00:00.000Z\",\"updatedAt"), // instants as written
                 canonical + ",\"summary\":null,\"author\":null",
                 canonical + ",\"version\":4.0",
+                canonical.replace("\"T\"", "5"), // a number for a text
+                canonical.replace("\"tags\":[]", "\"tags\":[7]"),
+                canonical.replace("[\"CI\"]", "[\"CI\",\"CI\"]"), // one code once
+                canonical.replace("T08:00:00Z\",\"updatedAt", "T08:00:00+00:00\",\"updatedAt"),
                 canonical.replace(",\"body\"", ",\n\"body\""))) { // a bulk body is a line per document
             assertSameDocument(article(("{" + other + "}").getBytes(StandardCharsets.UTF_8), header(3)), false);
         }
