@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -36,6 +38,9 @@ public final class ContentJson {
 
     private static final JsonMapper STRICT = mapper(true);
     private static final JsonMapper LENIENT = mapper(false);
+    /** An article's fields in the order of its components, the order {@link #write} writes them in. */
+    private static final List<String> ARTICLE_FIELDS = List.of("id", "title", "summary", "body", "language",
+            "countries", "tags", "author", "publishedAt", "updatedAt", "version");
 
     private ContentJson() {
     }
@@ -46,6 +51,48 @@ public final class ContentJson {
 
     public static Country readCountry(byte[] json, boolean strict) {
         return read(json, Country.class, strict);
+    }
+
+    /**
+     * The article that the JSON from {@code from} to {@code to} holds, when it says exactly what {@link #write} would
+     * write for it: the article's fields and no others, each value as the article holds it (clean text, upper-case
+     * codes, instants as {@code Instant} prints them, a whole-number version); their order, the spaces between them
+     * and the escapes in their text aside. Else null, and nothing about the JSON is decided here: the caller reads it
+     * as any other, strictly or leniently, and is refused as before if it must be (for JSON that this method takes,
+     * both readings give this very article). In one parse: each value is taken as it stands, the article made of
+     * them, and every component compared with the value it came from; cleaning gives clean text back as the same
+     * string, so comparing a clean body costs a reference check.
+     */
+    public static Article readArticleAsWritten(byte[] json, int from, int to) {
+        Object[] values = new Object[ARTICLE_FIELDS.size()];
+        try (JsonParser parser = LENIENT.createParser(json, from, to - from)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                int field = ARTICLE_FIELDS.indexOf(parser.currentName());
+                if (field < 0 || values[field] != null) {
+                    return null;
+                }
+                values[field] = asWritten(parser, parser.nextToken(), ARTICLE_FIELDS.get(field));
+                if (values[field] == null) {
+                    return null;
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return null;
+            }
+            Article article = new Article((String) values[0], (String) values[1], (String) values[2],
+                    (String) values[3], (String) values[4], texts(values[5]), texts(values[6]), (String) values[7],
+                    (Instant) values[8], (Instant) values[9], (Long) values[10]);
+            Object[] written = {article.id(), article.title(), article.summary(), article.body(), article.language(),
+                    article.countries(), article.tags(), article.author(), article.publishedAt(),
+                    article.updatedAt(), article.version()};
+            return Arrays.equals(values, written) ? article : null;
+        } catch (RuntimeException e) {
+            // Not valid JSON, not a valid article: the caller's own reading says which.
+            return null;
+        }
     }
 
     /**
@@ -135,6 +182,40 @@ public final class ContentJson {
         byte[] json = Arrays.copyOf(written, kept + added.length);
         System.arraycopy(added, 0, json, kept, added.length);
         return json;
+    }
+
+    /** A field's value as {@link #write} would have written it, or null for any other. */
+    private static Object asWritten(JsonParser parser, JsonToken token, String field) {
+        return switch (field) {
+            case "countries", "tags" -> token == JsonToken.START_ARRAY ? textsAsWritten(parser) : null;
+            case "publishedAt", "updatedAt" -> token == JsonToken.VALUE_STRING ? instantAsWritten(parser.getString())
+                    : null;
+            case "version" -> token == JsonToken.VALUE_NUMBER_INT
+                    && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER ? parser.getLongValue() : null;
+            default -> token == JsonToken.VALUE_STRING ? parser.getString() : null;
+        };
+    }
+
+    private static List<String> textsAsWritten(JsonParser parser) {
+        List<String> texts = new ArrayList<>();
+        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+            if (item != JsonToken.VALUE_STRING) {
+                return null;
+            }
+            texts.add(parser.getString());
+        }
+        return texts;
+    }
+
+    /** The instant the text names, if the instant prints as that very text. */
+    private static Instant instantAsWritten(String text) {
+        Instant instant = Instant.parse(text);
+        return instant.toString().equals(text) ? instant : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(Object value) {
+        return (List<String>) value;
     }
 
     private static <T> T read(byte[] json, Class<T> type, boolean strict) {

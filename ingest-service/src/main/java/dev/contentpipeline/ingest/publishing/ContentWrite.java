@@ -19,6 +19,18 @@ public record ContentWrite(ContentType type, String id, Long version, LongFuncti
                 version -> ContentJson.writeAtVersion(article, version));
     }
 
+    /**
+     * An upsert of an article whose JSON, as sent, says exactly what writing it would (read by
+     * {@link ContentJson#readArticleAsWritten}) and holds no version: published as sent, with the version added.
+     */
+    public static ContentWrite upsertAsSent(Article article, byte[] sentWithoutVersion) {
+        if (article.version() != null) {
+            throw new IllegalArgumentException("the article's JSON holds a version: publish it with upsert(article)");
+        }
+        return new ContentWrite(ContentType.ARTICLE, article.id(), null,
+                version -> ContentJson.atVersion(sentWithoutVersion, version));
+    }
+
     public static ContentWrite upsert(Country country) {
         return new ContentWrite(ContentType.COUNTRY, country.code(), country.version(),
                 version -> ContentJson.writeAtVersion(country, version));
