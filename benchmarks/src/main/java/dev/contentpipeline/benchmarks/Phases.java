@@ -23,4 +23,9 @@ final class Phases {
     static String freshness(int rate) {
         return "freshness " + rate + "/s";
     }
+
+    /** The first freshness step, ingest's first single PUTs since it started (its bulk path ran before). */
+    static String freshnessFirst(int rate) {
+        return "freshness " + rate + "/s, first single PUTs";
+    }
 }

@@ -111,6 +111,11 @@ final class PipelineServices {
             environment.put("JDK_JAVA_OPTIONS", "-XX:NativeMemoryTracking=summary "
                     + "-XX:StartFlightRecording=settings=default,dumponexit=true,filename=" + jfrFile(name));
         }
+        // An experiment's JVM options for one service, after its own (BENCHMARK_JVM_OPTIONS_INGEST, _INDEX, _SEARCH).
+        String extra = System.getenv("BENCHMARK_JVM_OPTIONS_" + service.name());
+        if (extra != null && !extra.isBlank()) {
+            environment.merge("JDK_JAVA_OPTIONS", extra.strip(), (profiler, own) -> profiler + " " + own);
+        }
         return environment;
     }
 

@@ -33,6 +33,11 @@ final class Results {
     /** From the backlog indexer's start to the first document it wrote; NaN if not seen. */
     double firstWriteSeconds = Double.NaN;
     final List<FreshnessProbe.Step> freshness = new ArrayList<>();
+    /**
+     * The same rate as the single-write targets', first: the services' first single PUTs, their code still being
+     * compiled. The single-write CPU targets are judged on the step after it.
+     */
+    FreshnessProbe.Step freshnessFirst;
     Search searchService;
     Search direct;
     /** How many requests search-service sent Elasticsearch for each query of the mix. */

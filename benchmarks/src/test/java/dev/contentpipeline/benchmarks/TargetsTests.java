@@ -41,6 +41,27 @@ class TargetsTests {
     }
 
     @Test
+    void cpuPerPutIsJudgedOnTheStepAfterTheFirstSinglePutsWhoseFigureIsGivenBeside() {
+        Results results = results();
+        results.freshnessFirst = new FreshnessProbe.Step(100, 2_000, 2_000, 2_000, new Latencies(), new Latencies());
+        results.windows.add(new Results.Window(Phases.freshnessFirst(100), null, null, new ResourceUsage.Phase(
+                Phases.freshnessFirst(100), 20, Map.of("ingest-service", 2.8, "kafka", 1.2), 3)));
+        results.freshness.add(new FreshnessProbe.Step(100, 2_000, 2_000, 2_000, new Latencies(), new Latencies()));
+        results.windows.add(new Results.Window(Phases.freshness(100), null, null, new ResourceUsage.Phase(
+                Phases.freshness(100), 20, Map.of("ingest-service", 1.8, "kafka", 0.9), 3)));
+
+        List<Targets.Target> targets = Targets.check(results);
+
+        Targets.Target ingest = target(targets, "ingest-service CPU per PUT at 100 PUT/s");
+        assertThat(ingest.measured()).isEqualTo(
+                "0.90 ms (2,000 acknowledged PUTs; the 2,000 single PUTs before them, the service's first: 1.40 ms)");
+        assertThat(ingest.met()).isTrue();
+        assertThat(target(targets, "Kafka CPU per record at 100 PUT/s").measured()).startsWith("0.45 ms")
+                .endsWith("0.60 ms)");
+        assertThat(targets).extracting(Targets.Target::name).doesNotContain("freshness p99 at 100 PUT/s, first");
+    }
+
+    @Test
     void peakRssIsComparedWithoutTheProfilersShare() {
         Results results = results();
         results.processes.put("ingest-service", new ResourceUsage.Process(10, 320, 300));
