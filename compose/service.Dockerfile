@@ -9,6 +9,8 @@ COPY ${SERVICE}/target/${SERVICE}-*-exec.jar /app/app.jar
 # The same JVM options as the local stack and the tests (one file for both), then the service's own.
 COPY compose/service-jvm.options /app/jvm.options
 COPY compose/${SERVICE}.jvm.options /app/service.jvm.options
+# Which methods C2 compiles (index-service's and search-service's options name it).
+COPY compose/compiler-directives.json /app/compiler-directives.json
 ENV MALLOC_ARENA_MAX=2
 USER app
 WORKDIR /app

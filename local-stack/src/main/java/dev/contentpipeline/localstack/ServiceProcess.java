@@ -68,8 +68,8 @@ public final class ServiceProcess implements AutoCloseable {
         environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        command.addAll(ownJvmOptions(jar));
+        command.addAll(ImageFiles.local(JVM_OPTIONS));
+        command.addAll(ImageFiles.local(ownJvmOptions(jar)));
         command.addAll(ClassDataArchive.launchArguments(jar, List.copyOf(command), environment,
                 logDir.resolve(name + "-training.log")));
         CallerBoundProcess process = CallerBoundProcess.start(command, environment, logDir.resolve(name + ".log"),
@@ -79,9 +79,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * The service's own options, by its jar's name: ingest-service runs on the C1 compiler alone (on two shared cores
-     * C2's compilations cost it more CPU than its faster code saved: 5.1 to 5.5 ms per single PUT against 2.0 to 2.4),
-     * index-service and search-service on C2, whose AES-GCM and GHASH intrinsics their TLS connections to
-     * Elasticsearch need (with C1 alone, encrypting bulk bodies took 60 % of index-service's CPU).
+     * C2's compilations cost it more CPU than its faster code saved: 5.1 to 5.5 ms per single PUT against 2.0 to 2.4);
+     * index-service and search-service let C2 compile only the JDK's TLS and crypto code (compose/compiler-directives.json),
+     * whose AES-GCM and GHASH intrinsics their TLS connections to Elasticsearch need (with C1 alone, encrypting bulk
+     * bodies took 60 % of index-service's CPU), and C1 everything else (C2's compilations were about 40 % of the
+     * backlog indexer's CPU in the benchmark's drain).
      */
     private static List<String> ownJvmOptions(Path jar) {
         String file = jar.getFileName().toString();
