@@ -64,7 +64,7 @@ class ContentListener {
         }
         written.set(true);
         // Last: a batch that fails before here for a passing reason is tried again, and must not dead-letter twice.
-        deadLetters.send(poison, consumer);
+        deadLetters.send(poison, records, consumer);
     }
 
     /** The topics consumed, read by the listener annotation. */
