@@ -8,17 +8,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +50,8 @@ class PartitionRegainedDuringRetryIntegrationTests {
     private static final String COUNTRIES = "it-regain.countries";
     private static final String GROUP = "it-regain";
     private static final TopicPartition KEPT = new TopicPartition(ARTICLES, 0);
+    /** Sorts after the indexer's client id, so that the range assignor leaves partition 0 of each topic to it. */
+    private static final String JOINER = "z-joiner";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -99,10 +97,11 @@ class PartitionRegainedDuringRetryIntegrationTests {
         int failed = failures.get();
         await().atMost(Duration.ofSeconds(10)).until(() -> failures.get() > failed);
 
-        try (Joiner joiner = Joiner.join(); Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers()))) {
+        try (SecondMember joiner = SecondMember.join(GROUP, JOINER, List.of(ARTICLES, COUNTRIES));
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                     Infrastructure.shared().kafkaBootstrapServers()))) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> joiner.assigned() && indexerHolds(admin, KEPT));
+                    .until(() -> !joiner.assignment().isEmpty() && indexerHolds(admin, KEPT));
             elasticsearchDown.set(false);
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -122,7 +121,7 @@ class PartitionRegainedDuringRetryIntegrationTests {
         ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).describedGroups().get(GROUP)
                 .get();
         return group.members().size() == 2 && group.members().stream()
-                .filter(member -> !member.clientId().equals(Joiner.CLIENT_ID))
+                .filter(member -> !member.clientId().equals(JOINER))
                 .map(MemberDescription::assignment)
                 .anyMatch(assignment -> assignment.topicPartitions().contains(partition));
     }
@@ -139,55 +138,5 @@ class PartitionRegainedDuringRetryIntegrationTests {
         return ("{\"id\":\"" + id + "\",\"title\":\"Regained\",\"body\":\"Polled again after its retry.\","
                 + "\"countries\":[\"CN\"],\"publishedAt\":\"2026-01-01T00:00:00Z\",\"version\":1}")
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * A second member of the indexer's group that polls on its own thread and never commits. Its client id sorts after
-     * the indexer's, so the range assignor leaves partition 0 of each topic to the indexer.
-     */
-    private static final class Joiner implements AutoCloseable {
-
-        static final String CLIENT_ID = "z-joiner";
-
-        private final AtomicBoolean assigned = new AtomicBoolean();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-
-        private Joiner() {
-            thread = new Thread(this::poll, "joiner");
-            thread.setDaemon(true);
-        }
-
-        static Joiner join() {
-            Joiner joiner = new Joiner();
-            joiner.thread.start();
-            return joiner;
-        }
-
-        boolean assigned() {
-            return assigned.get();
-        }
-
-        private void poll() {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, GROUP,
-                    ConsumerConfig.CLIENT_ID_CONFIG, CLIENT_ID,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                    new StringDeserializer(), new ByteArrayDeserializer())) {
-                consumer.subscribe(List.of(ARTICLES, COUNTRIES));
-                while (running.get()) {
-                    consumer.poll(Duration.ofMillis(100));
-                    assigned.set(!consumer.assignment().isEmpty());
-                }
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join(30_000);
-        }
     }
 }

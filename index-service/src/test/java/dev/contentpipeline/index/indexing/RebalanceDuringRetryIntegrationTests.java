@@ -4,17 +4,13 @@ import dev.contentpipeline.index.IndexServiceUnderTest;
 import dev.contentpipeline.localstack.Infrastructure;
 import dev.contentpipeline.localstack.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,10 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -87,7 +81,8 @@ class RebalanceDuringRetryIntegrationTests {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> attempts.get() >= 3);
 
-        try (Intruder intruder = Intruder.join()) {
+        // Its client id sorts before the indexer's: the range assignor gives it partition 0 of each topic.
+        try (SecondMember intruder = SecondMember.join(GROUP, "0-intruder", List.of(ARTICLES, "it-revoke.countries"))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> intruder.assignment().contains(TAKEN));
             elasticsearchDown.set(false);
             // A batch still retried by the old owner would be written, dead-lettered and committed within one
@@ -119,53 +114,5 @@ class RebalanceDuringRetryIntegrationTests {
         return ("{\"id\":\"" + id + "\",\"title\":\"Rebalanced\",\"body\":\"Read by its partition's owner.\","
                 + "\"countries\":[\"CN\"],\"publishedAt\":\"2026-01-01T00:00:00Z\",\"version\":1}")
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * A second member of the indexer's group that polls on its own thread and never commits. Its client id sorts
-     * before the indexer's, so the range assignor gives it partition 0 of each topic.
-     */
-    private static final class Intruder implements AutoCloseable {
-
-        private final AtomicReference<Set<TopicPartition>> assignment = new AtomicReference<>(Set.of());
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-
-        private Intruder() {
-            thread = new Thread(this::poll, "intruder");
-            thread.setDaemon(true);
-        }
-
-        static Intruder join() {
-            Intruder intruder = new Intruder();
-            intruder.thread.start();
-            return intruder;
-        }
-
-        Set<TopicPartition> assignment() {
-            return assignment.get();
-        }
-
-        private void poll() {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, GROUP,
-                    ConsumerConfig.CLIENT_ID_CONFIG, "0-intruder",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                    new StringDeserializer(), new ByteArrayDeserializer())) {
-                consumer.subscribe(List.of(ARTICLES, "it-revoke.countries"));
-                while (running.get()) {
-                    consumer.poll(Duration.ofMillis(100));
-                    assignment.set(Set.copyOf(consumer.assignment()));
-                }
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join(30_000);
-        }
     }
 }
