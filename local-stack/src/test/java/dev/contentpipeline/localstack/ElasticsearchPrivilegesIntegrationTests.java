@@ -131,6 +131,16 @@ class ElasticsearchPrivilegesIntegrationTests {
             .contains("\"roles\":[\"content_reader@" + ARTICLES + "+" + COUNTRIES + "\"]");
     }
 
+    /** What the local stack does when a new user's role is not granted within seconds (see FileRealmUsers). */
+    @Test
+    void theOperatorClearsTheNodesCacheOfAServiceRoleAndTheRoleStillGrants() {
+        HttpResponse<String> cleared = FileRealmUsers.clearRoleCache(elasticsearch,
+                RoleTemplate.roleName(PipelineService.SEARCH.role(), ARTICLES, COUNTRIES));
+        assertStatus(cleared, 200);
+        assertThat(cleared.body()).contains("\"successful\":1");
+        assertStatus(send(searcher, "GET", "/" + ARTICLES + "/_doc/kept", null), 200);
+    }
+
     @Test
     void onlyTheOperatorMayDeleteAnIndex() {
         assertStatus(send(elasticsearch.operator(), "PUT", "/it-privileges-doomed", "{}"), 200);
