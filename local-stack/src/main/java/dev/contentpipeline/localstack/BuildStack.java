@@ -1,12 +1,12 @@
 package dev.contentpipeline.localstack;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -206,17 +206,14 @@ public final class BuildStack {
 
     /** Written aside and moved into place, so that a reader never sees half a file. */
     static void write(Path stateFile, Properties state) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
         try {
-            Files.createDirectories(stateFile.getParent());
-            Path written = stateFile.resolveSibling(stateFile.getFileName() + ".new");
-            try (var out = Files.newOutputStream(written)) {
-                state.store(out, "the build's local stack (BuildStack)");
-            }
-            Files.move(written, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            state.store(content, "the build's local stack (BuildStack)");
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+        WholeFiles.replace(stateFile, content.toByteArray());
     }
 
     private static void delete(Path stateFile) {

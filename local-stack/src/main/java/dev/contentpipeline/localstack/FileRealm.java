@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -115,16 +114,8 @@ final class FileRealm {
     }
 
     private void replace(String name, String content) {
-        try {
-            Path staging = Files.createTempFile(this.config, "." + name + "-", ".tmp");
-            Files.writeString(staging, content, StandardCharsets.UTF_8);
-            this.owner.takeOwnership(staging);
-            Files.move(staging, this.config.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Could not write " + this.config.resolve(name), ex);
-        }
+        WholeFiles.replace(this.config.resolve(name), content.getBytes(StandardCharsets.UTF_8),
+                this.owner::takeOwnership);
     }
 
     static String newPassword() {

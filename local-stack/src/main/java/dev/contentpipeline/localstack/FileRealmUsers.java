@@ -53,10 +53,11 @@ final class FileRealmUsers implements ElasticsearchAccess.ServiceUsers {
     public ElasticsearchCredentials create(ElasticsearchAccess access, PipelineService service, String articles, String countries) {
         ElasticsearchCredentials user = this.realm.add(service, articles, countries);
         String check = "{\"index\":[{\"names\":[\"" + articles + "\"],\"privileges\":[\"read\"]}]}";
+        String role = RoleTemplate.roleName(service.role(), articles, countries);
         long start = System.nanoTime();
         long deadline = start + RELOAD_TIMEOUT.toNanos();
-        long rewriteAt = System.nanoTime() + REWRITE_AFTER.toNanos();
-        long clearAt = System.nanoTime() + CLEAR_ROLE_CACHE_AFTER.toNanos();
+        long rewriteAt = start + REWRITE_AFTER.toNanos();
+        long clearAt = start + CLEAR_ROLE_CACHE_AFTER.toNanos();
         while (true) {
             HttpResponse<String> answer = access.send(access.request("/_security/user/_has_privileges", user)
                 .POST(HttpRequest.BodyPublishers.ofString(check)).build());
@@ -72,7 +73,6 @@ final class FileRealmUsers implements ElasticsearchAccess.ServiceUsers {
             if (answer.statusCode() == 200 && System.nanoTime() > clearAt) {
                 // Seen in CI (2026-12-04): authenticated with the role named, the role's privileges not granted for 30
                 // s, through three rewrites of the files.
-                String role = RoleTemplate.roleName(service.role(), articles, countries);
                 HttpResponse<String> cleared = clearRoleCache(access, role);
                 log.log(System.Logger.Level.WARNING, "Elasticsearch has not granted {0} its role {1} after {2} s: "
                         + "its cache of the role cleared ({3} {4})", user.username(), role,

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 
@@ -49,12 +48,8 @@ final class ImageFiles {
             }
             byte[] content = in.readAllBytes();
             Path local = WorkDirs.root().resolve(LOCAL.getFileName()).resolve(file);
-            Files.createDirectories(local.getParent());
             if (!Files.exists(local) || !Arrays.equals(Files.readAllBytes(local), content)) {
-                // Written aside and moved, so that a JVM starting meanwhile reads the old file or the new, whole.
-                Path written = Files.createTempFile(local.getParent(), file, ".tmp");
-                Files.write(written, content);
-                Files.move(written, local, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                WholeFiles.replace(local, content);
             }
             return local;
         }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,11 +78,7 @@ final class KafkaJvm {
             return config;
         }
         try (InputStream in = KafkaJvm.class.getResourceAsStream("kafka-log4j2.properties")) {
-            Files.createDirectories(this.directory);
-            // Written aside and moved, so that a JVM starting meanwhile never reads half of it.
-            Path written = Files.createTempFile(this.directory, "log4j2", ".properties");
-            Files.copy(in, written, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(written, config, StandardCopyOption.ATOMIC_MOVE);
+            WholeFiles.replace(config, in.readAllBytes());
             return config;
         }
         catch (IOException ex) {
