@@ -237,7 +237,8 @@ final class ResultsReport {
                 PhaseRunner.ONE_AT_A_TIME_ROUNDS, r.capturedRequests, new QueryMix(new SyntheticCorpus(r.options.seed()))
                         .prefixes().size(), PhaseRunner.WARM_SUGGEST_ROUNDS);
         line("- CPU per PUT and per record: the process's CPU seconds in the freshness step at %d PUT/s over the "
-                + "PUTs acknowledged in it (the step after the services' first single PUTs, which is given beside); CPU per document: the process's CPU seconds in the phase over the corpus. "
+                + "PUTs acknowledged in it (the step after the services' first single PUTs, which is given beside); "
+                + "CPU per document: the process's CPU seconds in the phase over the corpus. "
                 + "The first write: from the backlog indexer's launch to the first indexing operation its index counts "
                 + "(its _stats polled every 20 ms). Peak RSS is compared without the profiler's share (JFR and native "
                 + "memory tracking, when profiling).", Targets.CPU_RATE);

@@ -47,7 +47,8 @@ final class ImageFiles {
                         + "in local-stack's resources: add it to local-stack's pom and rebuild local-stack");
             }
             byte[] content = in.readAllBytes();
-            Path local = WorkDirs.root().resolve(LOCAL.getFileName()).resolve(file);
+            WorkDirs.root();
+            Path local = LOCAL.resolve(file);
             if (!Files.exists(local) || !Arrays.equals(Files.readAllBytes(local), content)) {
                 WholeFiles.replace(local, content);
             }
