@@ -37,11 +37,12 @@ public record IndexProperties(
 
     /**
      * @param maxRecords the most records one batch holds
-     * @param maxBytes about the most bytes one batch holds, and one fetch from the broker: with three consumers, each
-     *                 holding a batch, its bulk body and the next fetch, this bounds the heap the indexer needs, and
-     *                 the JDK's temporary native buffer for each socket read of a fetch is as large as the fetch's
-     *                 unread rest (1 MB, some 200 articles of 5 KB: a 96 MB heap drains as fast as 4 MB did in
-     *                 112 MB, some 25 MB lower at peak and with a tenth less CPU, as it needs fewer full collections)
+     * @param maxBytes about the most bytes one batch holds, and one fetch of the other consumers: with up to
+     *                 {@code bulksInFlight} batches held at once, each with its bulk body, and the next fetch, this
+     *                 bounds the heap the indexer needs, and the JDK's temporary native buffer for each socket read of
+     *                 a fetch is as large as the fetch's unread rest (1 MB, some 200 articles of 5 KB: a 96 MB heap
+     *                 drains as fast as 4 MB did in 112 MB, some 25 MB lower at peak and with a tenth less CPU, as it
+     *                 needs fewer full collections)
      * @param minBytes the bytes a poll waits for, up to {@code linger}, before it returns a batch: a trickle of single
      *                 writes then makes one bulk request per linger rather than one per record or two, which
      *                 Elasticsearch pays for per request
@@ -50,13 +51,17 @@ public record IndexProperties(
      * @param firstRecords a consumer's first batch is written in two bulk requests, the first of at most this many
      *                     records: on a backlog, the first documents reach Elasticsearch while the code that maps
      *                     them still runs cold, instead of after a whole batch of it
+     * @param bulksInFlight how many batches one poll of the listener may hold, written at once in as many bulk
+     *                     requests: one consumer then keeps Elasticsearch's cores busy on a backlog, and the broker
+     *                     serves one consumer's fetches rather than one per partition
      */
     public record Batch(
             @Min(1) @DefaultValue("1000") int maxRecords,
             @NotNull @DefaultValue("1MB") DataSize maxBytes,
             @NotNull @DefaultValue("1MB") DataSize minBytes,
             @NotNull @DefaultValue("200ms") Duration linger,
-            @Min(1) @DefaultValue("100") int firstRecords) {
+            @Min(1) @DefaultValue("100") int firstRecords,
+            @Min(1) @Max(16) @DefaultValue("4") int bulksInFlight) {
     }
 
     /**

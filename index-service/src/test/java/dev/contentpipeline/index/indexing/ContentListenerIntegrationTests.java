@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,9 @@ class ContentListenerIntegrationTests {
         // Each consumer's first batch in two bulk requests from its third record on, so that the batches of the
         // first tests to run (poison records, versions, renames among them) are split, and must come out the same.
         registry.add("index.batch.first-records", () -> "2");
+        // Batches of about a kilobyte, a few records: a poll holding records of several partitions is written in
+        // several bulk requests at once, and must come out the same too.
+        registry.add("index.batch.max-bytes", () -> "1KB");
     }
 
     @BeforeAll
@@ -296,6 +300,28 @@ class ContentListenerIntegrationTests {
         JsonNode indexed = JsonMapper.shared().readTree(management("GET",
                 "/actuator/metrics/pipeline.index.items?tag=outcome:indexed", OPERATOR_KEY, null).body());
         assertThat(indexed.at("/measurements/0/value").asDouble()).isPositive();
+    }
+
+    @Test
+    void aPollHoldingSeveralBatchesIsWrittenInSeveralBulkRequestsAtOnce() throws Exception {
+        // Sent together, so that one poll finds them all, in each partition, some 3 KB: three batches of a kilobyte.
+        for (int i = 0; i < 24; i++) {
+            producer.send(new ProducerRecord<>(ARTICLES, "at-once-" + i, article("at-once-" + i, "At once " + i, 1)));
+        }
+        producer.flush();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (int i = 0; i < 24; i++) {
+                assertThat(source(ARTICLE_ALIAS, "at-once-" + i)).containsEntry("title", "At once " + i);
+            }
+        });
+        JsonNode bulks = JsonMapper.shared().readTree(management("GET", "/actuator/metrics/pipeline.index.poll.bulks",
+                OPERATOR_KEY, null).body());
+        Map<String, Double> statistics = new HashMap<>();
+        bulks.get("measurements").forEach(measurement -> statistics.put(measurement.get("statistic").asString(),
+                measurement.get("value").asDouble()));
+        assertThat(statistics.get("TOTAL")).as("bulk requests, against polls: %s", statistics)
+                .isGreaterThan(statistics.get("COUNT"));
     }
 
     @Test
