@@ -48,9 +48,9 @@ public record IndexProperties(
      *                 Elasticsearch pays for per request
      * @param linger the longest a poll waits for {@code minBytes}; part of every write's time to searchable when
      *               writes trickle in, never when a backlog waits
-     * @param firstRecords a consumer's first batch is written in two bulk requests, the first of at most this many
-     *                     records: on a backlog, the first documents reach Elasticsearch while the code that maps
-     *                     them still runs cold, instead of after a whole batch of it
+     * @param firstRecords a consumer's first poll is written in two steps, the first of at most this many records:
+     *                     on a backlog, the first documents reach Elasticsearch while the code that maps them still
+     *                     runs cold, instead of after a whole poll of it
      * @param bulksInFlight how many batches one poll of the listener may hold, written at once in as many bulk
      *                     requests: one consumer then keeps Elasticsearch's cores busy on a backlog, and the broker
      *                     serves one consumer's fetches rather than one per partition

@@ -1,20 +1,17 @@
 package dev.contentpipeline.index.indexing;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How one poll's records are cut into bulk requests written at once: a part for each full batch the poll holds (by
  * bytes or by records), at most {@code most}, so that a trickle of single writes stays one bulk request, which
- * Elasticsearch pays for once, and a backlog keeps up to {@code most} requests in flight. The records go partition
- * by partition, each partition's in their order, cut into parts of about the same bytes: a partition may span two
- * parts, and two versions of a document may then be written at once, which the external versions settle as they
- * do a redelivery (the newer stays, the older is refused as superseded).
+ * Elasticsearch pays for once, and a backlog keeps up to {@code most} requests in flight. The records are cut in
+ * the order polled (partition by partition) into parts of about the same bytes, so each partition's records stay in
+ * their order: a partition may span two parts, and two versions of a document may then be written at once, which the
+ * external versions settle as they do a redelivery (the newer stays, the older is refused as superseded).
  */
 final class BatchParts {
 
@@ -23,11 +20,8 @@ final class BatchParts {
 
     static <R extends ConsumerRecord<?, ?>> List<List<R>> split(List<R> records, int most, long batchBytes,
                                                                 int batchRecords) {
-        Map<TopicPartition, List<R>> byPartition = new LinkedHashMap<>();
         long bytes = 0;
         for (R record : records) {
-            byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
-                    key -> new ArrayList<>()).add(record);
             bytes += bytes(record);
         }
         long batches = Math.max(ceilingOf(bytes, batchBytes), ceilingOf(records.size(), batchRecords));
@@ -39,14 +33,12 @@ final class BatchParts {
         List<R> part = new ArrayList<>();
         long cut = ceilingOf(bytes, count);
         long taken = 0;
-        for (List<R> partition : byPartition.values()) {
-            for (R record : partition) {
-                part.add(record);
-                taken += bytes(record);
-                if (taken >= cut * (parts.size() + 1) && parts.size() < count - 1) {
-                    parts.add(part);
-                    part = new ArrayList<>();
-                }
+        for (R record : records) {
+            part.add(record);
+            taken += bytes(record);
+            if (taken >= cut * (parts.size() + 1) && parts.size() < count - 1) {
+                parts.add(part);
+                part = new ArrayList<>();
             }
         }
         if (!part.isEmpty()) {
