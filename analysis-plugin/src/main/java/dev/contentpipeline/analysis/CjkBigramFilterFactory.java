@@ -1,8 +1,10 @@
 package dev.contentpipeline.analysis;
 
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.elasticsearch.plugin.Inject;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.TokenFilterFactory;
@@ -12,8 +14,10 @@ import org.elasticsearch.plugin.settings.BooleanSetting;
 /**
  * {@code content_cjk_bigram}: Chinese, Japanese and Korean text as overlapping pairs of characters, the way the
  * standard tokenizer's single ideographs and kana become searchable words ({@code 白俄罗斯} → {@code 白俄 俄罗 罗斯}).
- * Full-width Latin and half-width katakana are first folded to their usual width. Other scripts pass through.
- * Setting {@code output_unigrams} (default false) also keeps the single characters.
+ * Full-width Latin and half-width katakana are first folded to their usual width. Other scripts pass through, unless
+ * {@code cjk_only} (default false) drops them: a field that only ever answers Chinese, Japanese and Korean words then
+ * indexes nothing of a text in other scripts (their positions are kept). Setting {@code output_unigrams} (default
+ * false) also keeps the single characters.
  */
 @NamedComponent("content_cjk_bigram")
 public class CjkBigramFilterFactory implements TokenFilterFactory {
@@ -22,15 +26,18 @@ public class CjkBigramFilterFactory implements TokenFilterFactory {
             | CJKBigramFilter.HANGUL;
 
     private final boolean outputUnigrams;
+    private final boolean cjkOnly;
 
     @Inject
     public CjkBigramFilterFactory(Settings settings) {
         this.outputUnigrams = settings.outputUnigrams();
+        this.cjkOnly = settings.cjkOnly();
     }
 
     @Override
     public TokenStream create(TokenStream input) {
-        return new CJKBigramFilter(new CJKWidthFilter(input), ALL_SCRIPTS, this.outputUnigrams);
+        TokenStream bigrams = new CJKBigramFilter(new CJKWidthFilter(input), ALL_SCRIPTS, this.outputUnigrams);
+        return this.cjkOnly ? new CjkTokensOnly(bigrams) : bigrams;
     }
 
     @AnalysisSettings
@@ -38,5 +45,24 @@ public class CjkBigramFilterFactory implements TokenFilterFactory {
 
         @BooleanSetting(path = "output_unigrams", defaultValue = false)
         boolean outputUnigrams();
+
+        @BooleanSetting(path = "cjk_only", defaultValue = false)
+        boolean cjkOnly();
+    }
+
+    /** Keeps what {@link CJKBigramFilter} made of Chinese, Japanese and Korean characters: its pairs and singles. */
+    private static final class CjkTokensOnly extends FilteringTokenFilter {
+
+        private final TypeAttribute type = addAttribute(TypeAttribute.class);
+
+        CjkTokensOnly(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        protected boolean accept() {
+            String kind = this.type.type();
+            return CJKBigramFilter.DOUBLE_TYPE.equals(kind) || CJKBigramFilter.SINGLE_TYPE.equals(kind);
+        }
     }
 }

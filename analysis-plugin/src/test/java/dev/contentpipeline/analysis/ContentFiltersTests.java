@@ -32,12 +32,22 @@ class ContentFiltersTests {
 
     @Test
     void cjkBigramPairsIdeographsAndLeavesOtherScriptsAlone() {
-        CjkBigramFilterFactory bigrams = new CjkBigramFilterFactory(() -> false);
+        CjkBigramFilterFactory bigrams = new CjkBigramFilterFactory(cjk(false));
 
         assertThat(Tokens.of("白俄罗斯 Belarus", bigrams::create)).containsExactly("白俄", "俄罗", "罗斯", "belarus");
         assertThat(Tokens.of("ベラルーシ", bigrams::create)).containsExactly("ベラ", "ラル", "ルー", "ーシ");
         assertThat(Tokens.of("벨라루스", bigrams::create)).containsExactly("벨라", "라루", "루스");
         assertThat(Tokens.of("ＡＢＣ", bigrams::create)).containsExactly("abc");
+    }
+
+    @Test
+    void cjkOnlyKeepsThePairsAndSinglesAndDropsEveryOtherScript() {
+        CjkBigramFilterFactory bigrams = new CjkBigramFilterFactory(cjk(true));
+
+        assertThat(Tokens.of("白俄罗斯 Belarus 2024 Минск", bigrams::create)).containsExactly("白俄", "俄罗", "罗斯");
+        assertThat(Tokens.of("Hot pot in 鹤 Hegang, ベラルーシ and 벨라루스", bigrams::create))
+            .containsExactly("鹤", "ベラ", "ラル", "ルー", "ーシ", "벨라", "라루", "루스");
+        assertThat(Tokens.of("Winter in Hegang: ＡＢＣ, café", bigrams::create)).isEmpty();
     }
 
     @Test
@@ -84,5 +94,19 @@ class ContentFiltersTests {
     void everyRuleOfTheSynonymListReads() {
         assertThat(SynonymList.map().fst).isNotNull();
         assertThat(SynonymList.map().words.size()).isGreaterThan(40);
+    }
+
+    private static CjkBigramFilterFactory.Settings cjk(boolean cjkOnly) {
+        return new CjkBigramFilterFactory.Settings() {
+            @Override
+            public boolean outputUnigrams() {
+                return false;
+            }
+
+            @Override
+            public boolean cjkOnly() {
+                return cjkOnly;
+            }
+        };
     }
 }

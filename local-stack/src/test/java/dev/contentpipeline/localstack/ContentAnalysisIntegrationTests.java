@@ -49,6 +49,9 @@ class ContentAnalysisIntegrationTests {
         assertThat(analyze("\"tokenizer\": \"standard\", \"filter\": [\"lowercase\", \"content_cjk_bigram\"]",
                 "白俄罗斯 ベラルーシ 벨라루스 Belarus"))
             .containsExactly("白俄", "俄罗", "罗斯", "ベラ", "ラル", "ルー", "ーシ", "벨라", "라루", "루스", "belarus");
+        assertThat(analyze("\"tokenizer\": \"standard\", \"filter\": [\"lowercase\", "
+                + "{\"type\": \"content_cjk_bigram\", \"cjk_only\": true}]", "白俄罗斯 Belarus 鹤 Minsk"))
+            .containsExactly("白俄", "俄罗", "罗斯", "鹤");
     }
 
     @Test
@@ -99,6 +102,10 @@ class ContentAnalysisIntegrationTests {
                 assertThat(analyzeField(index, field + ".cjk", "鹤岗煤城")).containsExactly("鹤岗", "岗煤", "煤城");
                 assertThat(analyzeField(index, field + ".autocomplete", "Åland")).contains("al", "ala", "aland");
                 assertThat(analyzeField(index, field + ".folded", "ÅLAND")).containsExactly("aland");
+                if (definition == IndexDefinition.ARTICLES) {
+                    // v5: a body's .cjk sub-field holds only its Chinese, Japanese and Korean words.
+                    assertThat(analyzeField(index, "body.cjk", "Hot pot in 鹤岗, Hegang")).containsExactly("鹤岗");
+                }
                 // v3: the analyzers of names fold Indic and Arabic-script spellings, whole values and words alike.
                 assertThat(analyzeWith(index, "content_exact", "جزیرهٔ\u200Cمن"))
                     .isEqualTo(analyzeWith(index, "content_exact", "جزيره من")).hasSize(1);

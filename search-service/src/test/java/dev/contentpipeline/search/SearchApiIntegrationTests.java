@@ -124,6 +124,8 @@ class SearchApiIntegrationTests extends AgainstElasticsearch {
         assertThat(result.at("/didYouMean/total").asLong()).isPositive();
         assertThat(search("steppe yurd", "").at("/didYouMean/query").asString()).isEqualTo("steppe yurt");
         assertThat(search("lantern", "").has("didYouMean")).isFalse();
+        assertThat(search("wock", "").at("/didYouMean/query").asString())
+                .as("a word that only a body has, from body.folded").isEqualTo("wick");
     }
 
     @Test

@@ -79,8 +79,12 @@ public final class SearchFields {
             "title.autocomplete^3", "name.autocomplete^3", "aliases.autocomplete^2", "officialName.autocomplete^2",
             "allNames.folded^2", "allNames.cjk^2", "names.*.folded^2", "names.*.cjk^2", "title.cjk^3", "name.cjk^3");
 
-    /** Where "did you mean" looks for better spellings, per index (a suggester fails on a field its index lacks). */
-    public static final List<String> SPELLING_ARTICLES = List.of("title", "summary", "body");
+    /**
+     * Where "did you mean" looks for better spellings, per index (a suggester fails on a field its index lacks). A
+     * body's words from {@code body.folded}: the body itself is not indexed (articles v5), and a respelled word then
+     * comes without its accents, as a reader types it.
+     */
+    public static final List<String> SPELLING_ARTICLES = List.of("title", "summary", "body.folded");
     public static final List<String> SPELLING_COUNTRIES = List.of("name", "aliases", "officialName", "summary");
 
     /** A hit's title: an article's title, a country's name. */
