@@ -1,15 +1,16 @@
 package dev.contentpipeline.analysis;
 
-import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.elasticsearch.plugin.Inject;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 import org.elasticsearch.plugin.settings.AnalysisSettings;
 import org.elasticsearch.plugin.settings.BooleanSetting;
+
+import java.util.Set;
 
 /**
  * {@code content_cjk_bigram}: Chinese, Japanese and Korean text as overlapping pairs of characters, the way the
@@ -25,6 +26,9 @@ public class CjkBigramFilterFactory implements TokenFilterFactory {
     private static final int ALL_SCRIPTS = CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA
             | CJKBigramFilter.HANGUL;
 
+    /** What {@link CJKBigramFilter} makes of Chinese, Japanese and Korean characters: its pairs and singles. */
+    private static final Set<String> CJK_TYPES = Set.of(CJKBigramFilter.DOUBLE_TYPE, CJKBigramFilter.SINGLE_TYPE);
+
     private final boolean outputUnigrams;
     private final boolean cjkOnly;
 
@@ -37,7 +41,7 @@ public class CjkBigramFilterFactory implements TokenFilterFactory {
     @Override
     public TokenStream create(TokenStream input) {
         TokenStream bigrams = new CJKBigramFilter(new CJKWidthFilter(input), ALL_SCRIPTS, this.outputUnigrams);
-        return this.cjkOnly ? new CjkTokensOnly(bigrams) : bigrams;
+        return this.cjkOnly ? new TypeTokenFilter(bigrams, CJK_TYPES, true) : bigrams;
     }
 
     @AnalysisSettings
@@ -48,21 +52,5 @@ public class CjkBigramFilterFactory implements TokenFilterFactory {
 
         @BooleanSetting(path = "cjk_only", defaultValue = false)
         boolean cjkOnly();
-    }
-
-    /** Keeps what {@link CJKBigramFilter} made of Chinese, Japanese and Korean characters: its pairs and singles. */
-    private static final class CjkTokensOnly extends FilteringTokenFilter {
-
-        private final TypeAttribute type = addAttribute(TypeAttribute.class);
-
-        CjkTokensOnly(TokenStream input) {
-            super(input);
-        }
-
-        @Override
-        protected boolean accept() {
-            String kind = this.type.type();
-            return CJKBigramFilter.DOUBLE_TYPE.equals(kind) || CJKBigramFilter.SINGLE_TYPE.equals(kind);
-        }
     }
 }
