@@ -6,9 +6,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -17,10 +18,16 @@ import java.util.concurrent.locks.LockSupport;
  * sender), and one poller that asks Elasticsearch every {@value #POLL_MILLIS} ms which of the acknowledged ids a
  * search finds. Each latency runs from the acknowledgement to the middle of the first poll that found the id, so
  * it is known to within about the poll interval.
+ *
+ * <p>A poll asks for the {@value #POLL_IDS} ids acknowledged longest ago, not for every pending one: a search of
+ * thousands of ids every 50 ms took CPU from the very indexing it was timing, the more so the further it fell behind.
+ * An id that became searchable while younger than that is found a poll or more later, so the cap can only make a
+ * latency longer, never shorter.
  */
 final class FreshnessProbe {
 
     static final int POLL_MILLIS = 50;
+    static final int POLL_IDS = 500;
     static final int MAX_IN_FLIGHT = 2_000;
     static final Duration STRAGGLERS = Duration.ofSeconds(30);
 
@@ -45,7 +52,8 @@ final class FreshnessProbe {
 
     Step run(int rate, Duration time, byte[][] articles) {
         int total = (int) Math.min(articles.length, rate * time.toSeconds());
-        Map<String, Long> pending = new ConcurrentHashMap<>();
+        // in the order acknowledged, so that a poll takes the oldest
+        Map<String, Long> pending = Collections.synchronizedMap(new LinkedHashMap<>());
         Latencies searchable = new Latencies();
         Latencies put = new Latencies();
         AtomicInteger acknowledged = new AtomicInteger();
@@ -92,7 +100,10 @@ final class FreshnessProbe {
     private void poll(Map<String, Long> pending, Latencies searchable) {
         while (!Thread.currentThread().isInterrupted()) {
             long next = System.nanoTime() + POLL_MILLIS * 1_000_000L;
-            List<String> ids = pending.keySet().stream().limit(5_000).toList();
+            List<String> ids;
+            synchronized (pending) {
+                ids = pending.keySet().stream().limit(POLL_IDS).toList();
+            }
             if (!ids.isEmpty()) {
                 try {
                     long sent = System.nanoTime();

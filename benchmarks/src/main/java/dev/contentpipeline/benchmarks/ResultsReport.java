@@ -217,8 +217,9 @@ final class ResultsReport {
         line("- The backlog's drain is timed from the log line in which the indexer's consumers got their "
                 + "partitions, so JVM start-up is left out (and given separately).");
         line("- Freshness: PUTs sent on schedule whatever the answers; one poller asks Elasticsearch every %d ms "
-                + "which acknowledged ids a search finds; a latency runs from the acknowledgement to the middle of "
-                + "that poll.", FreshnessProbe.POLL_MILLIS);
+                + "which of the %d pending ids acknowledged longest ago a search finds (so a latency can come out "
+                + "late, never early); a latency runs from the acknowledgement to the middle of that poll.",
+                FreshnessProbe.POLL_MILLIS, FreshnessProbe.POLL_IDS);
         line("- Search: open loop (latency counted from each query's scheduled instant), %d queries in a fixed "
                 + "mix, warmed up first; direct and search-service measured in alternating rounds. The direct requests "
                 + "are the very ones search-service sends Elasticsearch for each query of the mix, in the same order "

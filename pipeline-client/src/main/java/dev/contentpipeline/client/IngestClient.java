@@ -1,6 +1,6 @@
 package dev.contentpipeline.client;
 
-import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +20,8 @@ public final class IngestClient {
             return this == ARTICLES ? "/api/articles/" : "/api/countries/";
         }
     }
+
+    private static final String JSON = "application/json";
 
     private final Calls calls;
 
@@ -52,7 +54,7 @@ public final class IngestClient {
 
     /** {@code PUT /api/articles/{id}} or {@code /api/countries/{code}}, plus a query such as {@code ?wait=searchable}. */
     public Answer put(Kind kind, String id, String json, String query) {
-        return this.calls.send(putRequest(kind, id, json, query));
+        return this.calls.send("PUT", kind.path() + Calls.segment(id) + query, this.headers, utf8(json), JSON);
     }
 
     public Answer put(Kind kind, String id, String json) {
@@ -61,21 +63,21 @@ public final class IngestClient {
 
     /** The PUT sent without waiting for its answer, for a sender that keeps a rate whatever the answers. */
     public CompletableFuture<Answer> putAsync(Kind kind, String id, String json) {
-        return this.calls.sendAsync(putRequest(kind, id, json, ""));
+        return this.calls.sendAsync("PUT", kind.path() + Calls.segment(id), this.headers, utf8(json), JSON);
     }
 
     public Answer delete(Kind kind, String id) {
-        return this.calls.send(request(kind.path() + Calls.segment(id)).DELETE().build());
+        return this.calls.send("DELETE", kind.path() + Calls.segment(id), this.headers, null, null);
     }
 
     /** {@code POST /api/bulk} with NDJSON lines. */
     public Answer bulk(String ndjson) {
-        return bulk(HttpRequest.BodyPublishers.ofString(ndjson));
+        return bulk(utf8(ndjson));
     }
 
     /** {@code POST /api/bulk} with NDJSON lines already encoded as UTF-8, as a loader holding bytes has them. */
     public Answer bulk(byte[] ndjson) {
-        return bulk(HttpRequest.BodyPublishers.ofByteArray(ndjson));
+        return this.calls.send("POST", "/api/bulk", this.headers, ndjson, "application/x-ndjson");
     }
 
     /** {@code GET /api/status/{type}/{id}}, type {@code article} or {@code country}. */
@@ -85,23 +87,10 @@ public final class IngestClient {
 
     /** Any GET with the key, such as the actuator's. */
     public Answer get(String pathAndQuery) {
-        return this.calls.send(request(pathAndQuery).GET().build());
+        return this.calls.send("GET", pathAndQuery, this.headers, null, null);
     }
 
-    private Answer bulk(HttpRequest.BodyPublisher ndjson) {
-        return this.calls.send(request("/api/bulk").header("Content-Type", "application/x-ndjson").POST(ndjson)
-            .build());
-    }
-
-    private HttpRequest putRequest(Kind kind, String id, String json, String query) {
-        return request(kind.path() + Calls.segment(id) + query).header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    }
-
-    private HttpRequest.Builder request(String pathAndQuery) {
-        HttpRequest.Builder request = this.calls.request(pathAndQuery);
-        this.headers.forEach(request::header);
-        return request;
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,7 @@ package dev.contentpipeline.client;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /** The search API as a reader calls it: searches, suggestions and stored records. */
 public final class SearchClient {
@@ -28,6 +29,6 @@ public final class SearchClient {
     }
 
     public Answer get(String pathAndQuery) {
-        return this.calls.send(this.calls.request(pathAndQuery).GET().build());
+        return this.calls.send("GET", pathAndQuery, Map.of(), null, null);
     }
 }

@@ -14,7 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -29,15 +35,25 @@ class IngestClientTests {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
+    /** The client ports the requests came from: one per connection. */
+    private final Set<Integer> connections = ConcurrentHashMap.newKeySet();
+
+    private final ExecutorService handlers = Executors.newFixedThreadPool(8);
+
     private HttpServer server;
 
     private IngestClient ingest;
 
     @BeforeEach
     void startServer() throws IOException {
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+        this.server.setExecutor(this.handlers);
         this.server.createContext("/", (exchange) -> {
             URI uri = exchange.getRequestURI();
+            this.connections.add(exchange.getRemoteAddress().getPort());
+            if (uri.getPath().startsWith("/api/articles/slow")) {
+                sleep(Duration.ofSeconds(3));
+            }
             this.received.add(new Received(exchange.getRequestMethod(),
                     uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
                     exchange.getRequestHeaders().getFirst("Authorization"),
@@ -57,6 +73,7 @@ class IngestClientTests {
     @AfterEach
     void stopServer() {
         this.server.stop(0);
+        this.handlers.shutdownNow();
     }
 
     @Test
@@ -118,5 +135,48 @@ class IngestClientTests {
         String article = PutLoad.article("A \"quoted\" title", "tag");
 
         assertThat(JsonMapper.shared().readTree(article).path("title").asString()).isEqualTo("A \"quoted\" title");
+    }
+
+    @Test
+    void putsOneAfterAnotherShareOneConnection() {
+        for (int n = 0; n < 10; n++) {
+            assertThat(this.ingest.put(IngestClient.Kind.ARTICLES, "a-" + n, "{}").status()).isEqualTo(202);
+        }
+
+        assertThat(this.received).hasSize(10);
+        assertThat(this.connections).hasSize(1);
+    }
+
+    @Test
+    void manyPutsAtOnceEachGetTheirAnswer() {
+        List<CompletableFuture<Answer>> answers = IntStream.range(0, 300)
+            .mapToObj((n) -> this.ingest.putAsync(IngestClient.Kind.ARTICLES, "a-" + n, "{\"n\":" + n + "}"))
+            .toList();
+
+        assertThat(answers).allSatisfy((answer) -> assertThat(answer.join().version()).isEqualTo(42));
+        assertThat(this.received).extracting(Received::path)
+            .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 300).mapToObj((n) -> "/api/articles/a-" + n).toList());
+        assertThat(this.connections).hasSizeLessThanOrEqualTo(Calls.CONNECTIONS);
+    }
+
+    @Test
+    void anAnswerLaterThanTheTimeoutIsStatusZero() {
+        IngestClient impatient = new IngestClient(this.ingest.baseUrl(), "k3y", Duration.ofSeconds(1));
+
+        long start = System.nanoTime();
+        Answer answer = impatient.put(IngestClient.Kind.ARTICLES, "slow", "{}");
+
+        assertThat(answer.status()).isZero();
+        assertThat(answer.body()).startsWith("no answer: ").containsIgnoringCase("timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_900));
+    }
+
+    private static void sleep(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
