@@ -19,6 +19,11 @@ public final class IngestClient {
         String path() {
             return this == ARTICLES ? "/api/articles/" : "/api/countries/";
         }
+
+        /** The record's path, its id as one segment. */
+        String path(String id) {
+            return path() + Calls.segment(id);
+        }
     }
 
     private static final String JSON = "application/json";
@@ -54,7 +59,7 @@ public final class IngestClient {
 
     /** {@code PUT /api/articles/{id}} or {@code /api/countries/{code}}, plus a query such as {@code ?wait=searchable}. */
     public Answer put(Kind kind, String id, String json, String query) {
-        return this.calls.send("PUT", kind.path() + Calls.segment(id) + query, this.headers, utf8(json), JSON);
+        return this.calls.send("PUT", kind.path(id) + query, this.headers, utf8(json), JSON);
     }
 
     public Answer put(Kind kind, String id, String json) {
@@ -63,11 +68,11 @@ public final class IngestClient {
 
     /** The PUT sent without waiting for its answer, for a sender that keeps a rate whatever the answers. */
     public CompletableFuture<Answer> putAsync(Kind kind, String id, String json) {
-        return this.calls.sendAsync("PUT", kind.path() + Calls.segment(id), this.headers, utf8(json), JSON);
+        return this.calls.sendAsync("PUT", kind.path(id), this.headers, utf8(json), JSON);
     }
 
     public Answer delete(Kind kind, String id) {
-        return this.calls.send("DELETE", kind.path() + Calls.segment(id), this.headers, null, null);
+        return this.calls.send("DELETE", kind.path(id), this.headers, null, null);
     }
 
     /** {@code POST /api/bulk} with NDJSON lines. */

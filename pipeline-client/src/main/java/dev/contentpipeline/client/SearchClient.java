@@ -25,7 +25,7 @@ public final class SearchClient {
 
     /** {@code GET /api/articles/{id}} or {@code /api/countries/{code}}. */
     public Answer record(IngestClient.Kind kind, String id) {
-        return get(kind.path() + Calls.segment(id));
+        return get(kind.path(id));
     }
 
     public Answer get(String pathAndQuery) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -40,6 +41,9 @@ class IngestClientTests {
 
     private final ExecutorService handlers = Executors.newFixedThreadPool(8);
 
+    /** Holds the answers to {@code /api/articles/slow...} until the test is over. */
+    private final CountDownLatch slowAnswers = new CountDownLatch(1);
+
     private HttpServer server;
 
     private IngestClient ingest;
@@ -52,7 +56,7 @@ class IngestClientTests {
             URI uri = exchange.getRequestURI();
             this.connections.add(exchange.getRemoteAddress().getPort());
             if (uri.getPath().startsWith("/api/articles/slow")) {
-                sleep(Duration.ofSeconds(3));
+                awaitTheEnd();
             }
             this.received.add(new Received(exchange.getRequestMethod(),
                     uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
@@ -72,6 +76,7 @@ class IngestClientTests {
 
     @AfterEach
     void stopServer() {
+        this.slowAnswers.countDown();
         this.server.stop(0);
         this.handlers.shutdownNow();
     }
@@ -171,9 +176,9 @@ class IngestClientTests {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_900));
     }
 
-    private static void sleep(Duration time) {
+    private void awaitTheEnd() {
         try {
-            Thread.sleep(time.toMillis());
+            this.slowAnswers.await();
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
