@@ -1,8 +1,6 @@
 package dev.contentpipeline.benchmarks;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -50,9 +48,9 @@ final class OneAtATime {
      * @param warmUpRounds rounds over the prefixes sent first and not measured
      */
     static Measured suggest(String searchUrl, List<String> prefixes, int warmUpRounds, int rounds) {
-        return measure(prefixes.size(), warmUpRounds, rounds, n -> SearchLoad.took(Http.send(HttpRequest.newBuilder(
-                URI.create(searchUrl + "/api/suggest?q=" + URLEncoder.encode(prefixes.get(n), StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(30)).GET().build()).orThrow("Suggest " + prefixes.get(n)).body(), "tookMs"));
+        return measure(prefixes.size(), warmUpRounds, rounds, n -> SearchLoad.took(Http.send(Http.to("GET",
+                searchUrl + "/api/suggest?q=" + URLEncoder.encode(prefixes.get(n), StandardCharsets.UTF_8))
+                .timeout(Duration.ofSeconds(30))).orThrow("Suggest " + prefixes.get(n)).body(), "tookMs"));
     }
 
     /** @param search sends the n-th search of the mix and returns the milliseconds its answers say it took */

@@ -1,8 +1,6 @@
 package dev.contentpipeline.benchmarks;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,9 +35,9 @@ final class QueryMix {
         return queries.get((int) (n % queries.size()));
     }
 
-    HttpRequest viaSearchService(String searchUrl, long n) {
-        return HttpRequest.newBuilder(URI.create(searchUrl + "/api/search?size=10&q="
-                + URLEncoder.encode(query(n), StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).GET().build();
+    Http.Request viaSearchService(String searchUrl, long n) {
+        return Http.to("GET", searchUrl + "/api/search?size=10&q=" + URLEncoder.encode(query(n), StandardCharsets.UTF_8))
+                .timeout(Duration.ofSeconds(30));
     }
 
     /**
@@ -74,9 +72,8 @@ final class QueryMix {
         return List.copyOf(prefixes);
     }
 
-    static HttpRequest request(String elasticsearchUrl, CapturedSearches.Captured captured) {
-        return Http.builder(elasticsearchUrl + captured.pathAndQuery())
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(captured.body())).build();
+    static Http.Request request(String elasticsearchUrl, CapturedSearches.Captured captured) {
+        return Http.request(elasticsearchUrl + captured.pathAndQuery(), "application/json", captured.body())
+                .timeout(Duration.ofSeconds(30));
     }
 }

@@ -2,7 +2,6 @@ package dev.contentpipeline.benchmarks;
 
 import tools.jackson.databind.JsonNode;
 
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +35,7 @@ final class RebuildPhase {
         if (captured == null) {
             throw new IllegalStateException("no searches captured by the search phase");
         }
-        Http.Answer started = Http.send(management(indexerUrl + "/api/rebuilds", apiKey)
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        Http.Answer started = Http.send(management("POST", indexerUrl + "/api/rebuilds", apiKey));
         if (started.status() != 202) {
             throw new IllegalStateException("POST /api/rebuilds answered " + started.status() + ": "
                     + new String(started.body(), StandardCharsets.UTF_8));
@@ -62,7 +60,7 @@ final class RebuildPhase {
         long deadline = System.nanoTime() + LONGEST.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode report = Http.JSON.readTree(Http.send(
-                    management(indexerUrl + "/api/rebuilds/current", apiKey).GET().build()).body());
+                    management("GET", indexerUrl + "/api/rebuilds/current", apiKey)).body());
             if (!report.path("finishedAt").asString("").isEmpty()) {
                 return report;
             }
@@ -72,7 +70,7 @@ final class RebuildPhase {
     }
 
     /** A request to index-service's management API, with the benchmark's key (scope admin). */
-    private static HttpRequest.Builder management(String url, String apiKey) {
-        return Http.builder(url).header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(30));
+    private static Http.Request management(String method, String url, String apiKey) {
+        return Http.to(method, url).header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(30));
     }
 }

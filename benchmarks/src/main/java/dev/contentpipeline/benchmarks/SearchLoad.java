@@ -1,6 +1,5 @@
 package dev.contentpipeline.benchmarks;
 
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
