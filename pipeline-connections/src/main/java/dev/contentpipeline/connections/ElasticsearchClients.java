@@ -66,6 +66,11 @@ public final class ElasticsearchClients {
                         .setSocketTimeout((int) settings.socketTimeout().toMillis()))
                 .setHttpClientConfigCallback(http -> {
                     http.setMaxConnTotal(settings.maxConnections()).setMaxConnPerRoute(settings.maxConnections());
+                    // The credentials go in a default header, so HttpClient's auth cache is of no use, and it
+                    // deserialises its cached scheme (Java serialisation) before every request; Elasticsearch sets
+                    // no cookies. Without both, 0.43 to 0.45 ms of the caller's CPU per search instead of 0.51 to
+                    // 0.53 (README, round 26).
+                    http.disableAuthCaching().disableCookieManagement();
                     if (ssl != null) {
                         http.setSSLContext(ssl);
                     }
