@@ -1,18 +1,14 @@
 package dev.contentpipeline.benchmarks;
 
+import dev.contentpipeline.client.PooledHttp;
 import dev.contentpipeline.localstack.ElasticsearchAccess;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,10 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The benchmark's HTTP client for Elasticsearch, the services' actuators and the measured searches (HTTP/1.1,
@@ -51,7 +43,7 @@ final class Http {
     /** Connections kept to one server; also the threads that send the asynchronous calls. */
     static final int CONNECTIONS = SearchLoad.MAX_IN_FLIGHT;
 
-    private static final ExecutorService ASYNC = asyncPool();
+    private static final ExecutorService ASYNC = PooledHttp.callers(CONNECTIONS, "benchmark-http");
 
     private static volatile CloseableHttpClient client = client(null);
 
@@ -195,39 +187,8 @@ final class Http {
         return new Answer(response.getCode(), body);
     }
 
-    /** Pooled HTTP/1.1; no retries, redirects, cookies or compression; trusting this context's CAs if not null. */
+    /** Pooled as pipeline-client's calls are; trusting this context's CAs if not null. */
     private static CloseableHttpClient client(SSLContext tls) {
-        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(CONNECTIONS * 2)
-                .setMaxConnPerRoute(CONNECTIONS)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofSeconds(5))
-                        // a connection idle for a second is checked before it is used again: the server may have
-                        // closed it
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                        .build());
-        if (tls != null) {
-            connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(tls));
-        }
-        return HttpClients.custom()
-                .setConnectionManager(connections.build())
-                .evictIdleConnections(TimeValue.ofSeconds(30))
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableContentCompression()
-                .build();
-    }
-
-    private static ExecutorService asyncPool() {
-        AtomicInteger threads = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(CONNECTIONS, CONNECTIONS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), task -> {
-                    Thread thread = new Thread(task, "benchmark-http-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return PooledHttp.client(CONNECTIONS, CONNECTIONS * 2, tls);
     }
 }

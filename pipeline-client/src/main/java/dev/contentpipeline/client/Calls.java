@@ -1,16 +1,12 @@
 package dev.contentpipeline.client;
 
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
@@ -26,10 +22,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP both clients share: one pooled HTTP/1.1 client, a base address, and an answer for every request.
@@ -44,25 +36,9 @@ final class Calls {
     /** Connections kept to one service; also the threads that send the asynchronous calls. */
     static final int CONNECTIONS = 128;
 
-    private static final CloseableHttpClient http = HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setMaxConnTotal(CONNECTIONS)
-            .setMaxConnPerRoute(CONNECTIONS)
-            .setDefaultConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.ofSeconds(5))
-                // a connection idle for a second is checked before it is used again: the service may have closed it
-                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                .build())
-            .build())
-        .evictIdleConnections(TimeValue.ofSeconds(30))
-        // as the JDK's client did: no retries, redirects, cookies or compression
-        .disableAutomaticRetries()
-        .disableRedirectHandling()
-        .disableCookieManagement()
-        .disableContentCompression()
-        .build();
+    private static final CloseableHttpClient http = PooledHttp.client(CONNECTIONS, CONNECTIONS, null);
 
-    private static final ExecutorService async = asyncPool();
+    private static final ExecutorService async = PooledHttp.callers(CONNECTIONS, "pipeline-client");
 
     private final String baseUrl;
 
@@ -119,18 +95,6 @@ final class Calls {
             return plain;
         }
         return failure;
-    }
-
-    private static ExecutorService asyncPool() {
-        AtomicInteger threads = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(CONNECTIONS, CONNECTIONS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), (task) -> {
-                    Thread thread = new Thread(task, "pipeline-client-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 
     /** An id as one path segment: a space or a slash in it cannot change the path. */
