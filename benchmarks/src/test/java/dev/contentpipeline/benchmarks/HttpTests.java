@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
@@ -34,10 +36,13 @@ class HttpTests {
 
     private final CountDownLatch release = new CountDownLatch(1);
 
+    /** The stub server's handler threads, ended with each test. */
+    private final ExecutorService handlers = Executors.newFixedThreadPool(64);
+
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(64));
+        server.setExecutor(handlers);
         server.createContext("/echo", this::echo);
         server.createContext("/slow", exchange -> {
             try {
@@ -55,6 +60,7 @@ class HttpTests {
     void stop() {
         release.countDown();
         server.stop(0);
+        handlers.shutdownNow();
     }
 
     @Test
@@ -110,7 +116,7 @@ class HttpTests {
     @Test
     void nothingListeningFailsTheCallWithTheRequestInTheMessage() throws IOException {
         int port;
-        try (var socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         String closed = "http://127.0.0.1:" + port + "/echo";
