@@ -79,7 +79,8 @@ final class BenchmarkSession {
             }
             results.refreshInterval = elasticsearch.setting(elasticsearch.indexBehind(ARTICLES_ALIAS),
                     "index.refresh_interval");
-            PhaseRunner phases = new PhaseRunner(options, results, log, elasticsearch, corpus, json, this::measured);
+            PhaseRunner phases = new PhaseRunner(options, results, log, elasticsearch, corpus, json, indexerUrl,
+                    this::measured);
             IngestLoad ingest = new IngestLoad(running.get(0).url(), services.apiKey());
             attempt("raw bulk", () -> phases.raw(RAW_INDEX));
             attempt("end to end", () -> phases.endToEnd(ingest, ARTICLES_ALIAS));
@@ -145,6 +146,9 @@ final class BenchmarkSession {
     private <T> T measured(String phase, boolean settleFirst, Supplier<T> body) {
         if (settleFirst) {
             elasticsearch.awaitStableCount(ARTICLES_ALIAS, Duration.ofSeconds(1), SETTLE);
+            if (indexerUrl != null) {
+                IndexerMetrics.awaitNoMergeDue(indexerUrl, PhaseRunner.SEARCH_SETTLE);
+            }
             elasticsearch.awaitNoMerges(SETTLE);
         }
         IndexerMetrics.Totals indexerBefore = indexerUrl == null ? null : IndexerMetrics.read(indexerUrl);

@@ -2,7 +2,9 @@ package dev.contentpipeline.benchmarks;
 
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The indexer's own account of a phase, from its actuator: how many bulk requests it sent ({@code
@@ -42,6 +44,25 @@ final class IndexerMetrics {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Waits (up to {@code max}) while the indexer has a merge after a load due or running (its gauge {@code
+     * pipeline.index.merge-after-load.due}), so that the merge it starts once the topics are quiet is not measured
+     * as part of the next phase. An indexer without the gauge has nothing to wait for.
+     * @return how long it waited
+     */
+    static Duration awaitNoMergeDue(String indexerUrl, Duration max) {
+        long started = System.nanoTime();
+        long deadline = started + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            Http.Answer due = Http.get(indexerUrl + "/actuator/metrics/pipeline.index.merge-after-load.due");
+            if (!due.ok() || measurement(due.json(), "VALUE") == 0) {
+                break;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private static double measurement(JsonNode metric, String statistic) {

@@ -24,6 +24,8 @@ final class PhaseRunner {
     private final Elasticsearch elasticsearch;
     private final SyntheticCorpus corpus;
     private final byte[][] json;
+    /** The live indexer's URL, whose merge after a load the searches wait for. */
+    private final String indexerUrl;
     private final PhaseTimer timer;
     /** search-service's requests for the mix, captured by the search phase, for the search after a rebuild. */
     private List<List<CapturedSearches.Captured>> captured;
@@ -44,13 +46,14 @@ final class PhaseRunner {
     static final int WARM_SUGGEST_ROUNDS = 30;
 
     PhaseRunner(BenchmarkOptions options, Results results, Log log, Elasticsearch elasticsearch,
-                SyntheticCorpus corpus, byte[][] json, PhaseTimer timer) {
+                SyntheticCorpus corpus, byte[][] json, String indexerUrl, PhaseTimer timer) {
         this.options = options;
         this.results = results;
         this.log = log;
         this.elasticsearch = elasticsearch;
         this.corpus = corpus;
         this.json = json;
+        this.indexerUrl = indexerUrl;
         this.timer = timer;
     }
 
@@ -149,9 +152,14 @@ final class PhaseRunner {
     void search(String searchUrl, Path searchLog, String alias) {
         log.phase("search: search-service and Elasticsearch directly, the same queries");
         long waitFrom = System.nanoTime();
+        elasticsearch.awaitStableCount(alias, Duration.ofSeconds(1), BenchmarkSession.SETTLE);
+        String before = elasticsearch.stats(alias);
+        Duration indexerMerge = IndexerMetrics.awaitNoMergeDue(indexerUrl, SEARCH_SETTLE);
         long merging = elasticsearch.awaitNoMerges(SEARCH_SETTLE);
-        String settled = String.format(Locale.ROOT, "Before the searches, Elasticsearch merged what the "
-                + "earlier phases wrote for %.0f s%s; %s then: %s", (System.nanoTime() - waitFrom) / 1e9,
+        String settled = String.format(Locale.ROOT, "Before the searches, %s held %s; index-service's merge after "
+                + "the load (due once the topics were quiet) and Elasticsearch's own merges ran for %.0f s "
+                + "(%.0f s of it waiting for index-service's)%s; %s then: %s", alias, before,
+                (System.nanoTime() - waitFrom) / 1e9, indexerMerge.toNanos() / 1e9,
                 merging > 0 ? " (" + merging + " merges still running when the wait ended)" : "", alias,
                 elasticsearch.stats(alias));
         log.line("%s", settled);

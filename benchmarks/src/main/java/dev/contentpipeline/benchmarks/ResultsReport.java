@@ -212,7 +212,9 @@ final class ResultsReport {
         line("- Documents per second run from the first request to the first `_count` (polled every %d ms, never "
                 + "forcing a refresh) that sees every document. The raw index has the articles index's settings and "
                 + "mappings, and each document is what the indexer writes (the record's JSON plus type, version and "
-                + "deleted, external version). Before each phase the benchmark waits for running merges to end.",
+                + "deleted, external version). Before each phase the benchmark waits for running merges to end, "
+                + "among them the merge index-service starts once a load is over and the topics are quiet "
+                + "(`index.merge-after-load`).",
                 Elasticsearch.COUNT_POLL.toMillis());
         line("- The backlog's drain is timed from the log line in which the indexer's consumers got their "
                 + "partitions, so JVM start-up is left out (and given separately).");

@@ -23,6 +23,7 @@ import java.time.Duration;
  *              a poll waits for a batch to fill
  * @param countryNames how the articles naming a changed country are written again with its new names
  * @param rebuild how a rebuild replays the topics into the next index version
+ * @param mergeAfterLoad when the live indices are merged down to a few segments, after a load
  */
 @Validated
 @ConfigurationProperties("index")
@@ -33,7 +34,8 @@ public record IndexProperties(
         @NotNull @DefaultValue("1MB") DataSize maxRecordBytes,
         @Valid @NotNull @DefaultValue Batch batch,
         @Valid @NotNull @DefaultValue CountryNames countryNames,
-        @Valid @NotNull @DefaultValue Rebuild rebuild) {
+        @Valid @NotNull @DefaultValue Rebuild rebuild,
+        @Valid @NotNull @DefaultValue MergeAfterLoad mergeAfterLoad) {
 
     /**
      * @param maxRecords the most records one batch holds
@@ -87,6 +89,22 @@ public record IndexProperties(
             @Min(1) @Max(100) @DefaultValue("10") int maxAttempts,
             @Min(0) @Max(100) @DefaultValue("1") int mergeToSegments,
             @NotNull @DefaultValue("30m") Duration mergeTimeout) {
+    }
+
+    /**
+     * @param minDocuments the documents the listener must have written since the last merge for a merge to be due;
+     *                     0 for no merges (Elasticsearch's own merges only)
+     * @param quiet how long the topics must bring nothing before a due merge starts: a load is over
+     * @param segmentSize the merge aims at one segment per this much of the articles' primary data (at least one),
+     *                    so that no segment comes near the 5 GB beyond which Elasticsearch leaves it out of its
+     *                    later merges
+     * @param timeout the longest one merge is waited for; past it, it is tried again after the next quiet spell
+     */
+    public record MergeAfterLoad(
+            @Min(0) @DefaultValue("10000") long minDocuments,
+            @NotNull @DefaultValue("10s") Duration quiet,
+            @NotNull @DefaultValue("2GB") DataSize segmentSize,
+            @NotNull @DefaultValue("30m") Duration timeout) {
     }
 
     public record Retry(

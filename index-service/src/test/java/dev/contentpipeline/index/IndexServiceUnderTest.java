@@ -4,7 +4,13 @@ import dev.contentpipeline.apikeys.ApiKeyFilter;
 import dev.contentpipeline.localstack.ElasticsearchAccess;
 import dev.contentpipeline.localstack.Infrastructure;
 import dev.contentpipeline.localstack.PipelineService;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.util.Map;
 
 /**
  * What every integration test of index-service tells the service: the shared broker and Elasticsearch (with
@@ -27,5 +33,12 @@ public record IndexServiceUnderTest(String articles, String countries, String ar
         registry.add("spring.kafka.consumer.group-id", this::group);
         registry.add("index.security.keys.operator.sha256", () -> ApiKeyFilter.sha256(operatorKey));
         registry.add("index.security.keys.operator.scopes", () -> "admin");
+    }
+
+    /** A producer to the shared broker that waits for every replica (close it after the test). */
+    public static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 }

@@ -2,6 +2,7 @@ package dev.contentpipeline.index.indexing;
 
 import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.index.IndexProperties;
+import dev.contentpipeline.index.merging.MergeAfterLoad;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -41,6 +42,7 @@ class ContentListener {
 
     private final BatchWriter writer;
     private final DeadLetterSender deadLetters;
+    private final MergeAfterLoad merges;
     private final IndexTargets aliases;
     private final List<String> topics;
     private final IndexProperties.Batch batch;
@@ -50,12 +52,13 @@ class ContentListener {
     /** Whether this consumer thread has written a batch yet. */
     private final ThreadLocal<Boolean> written = ThreadLocal.withInitial(() -> false);
 
-    ContentListener(BatchWriter writer, DeadLetterSender deadLetters, ContentNames names, IndexProperties properties,
-                    MeterRegistry meters) {
+    ContentListener(BatchWriter writer, DeadLetterSender deadLetters, MergeAfterLoad merges, ContentNames names,
+                    IndexProperties properties, MeterRegistry meters) {
         this.topics = List.of(names.topics().articles(), names.topics().countries());
         this.aliases = IndexTargets.aliases(names);
         this.writer = writer;
         this.deadLetters = deadLetters;
+        this.merges = merges;
         this.batch = properties.batch();
         this.bulksPerPoll = DistributionSummary.builder("pipeline.index.poll.bulks")
                 .description("Bulk requests a poll's records were written in at once").register(meters);
@@ -91,6 +94,7 @@ class ContentListener {
             for (BatchWriter.Outcome outcome : writeAtOnce(BatchParts.split(step, batch.bulksInFlight(),
                     batch.maxBytes().toBytes(), batch.maxRecords()))) {
                 logIndexed(outcome);
+                merges.written(outcome.writes.size() - outcome.rejections.size());
                 poison.addAll(outcome.poison);
             }
         }

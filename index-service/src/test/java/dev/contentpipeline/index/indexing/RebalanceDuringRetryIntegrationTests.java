@@ -1,17 +1,13 @@
 package dev.contentpipeline.index.indexing;
 
 import dev.contentpipeline.index.IndexServiceUnderTest;
-import dev.contentpipeline.localstack.Infrastructure;
 import dev.contentpipeline.localstack.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +18,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -72,9 +67,7 @@ class RebalanceDuringRetryIntegrationTests {
             return call.callRealMethod();
         }).when(writer).write(any(), any());
 
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = IndexServiceUnderTest.producer()) {
             producer.send(new ProducerRecord<>(ARTICLES, 0, "revoke-poison",
                     "not json at all".getBytes(StandardCharsets.UTF_8))).get();
             producer.send(new ProducerRecord<>(ARTICLES, 0, "revoke-article", article("revoke-article"))).get();

@@ -5,10 +5,7 @@ import dev.contentpipeline.localstack.ElasticsearchAccess;
 import dev.contentpipeline.localstack.Infrastructure;
 import dev.contentpipeline.model.ContentHeaders;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,9 +54,7 @@ class RebuildIntegrationTests {
 
     @BeforeAll
     static void corpus() throws Exception {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        producer = IndexServiceUnderTest.producer();
         publish(COUNTRIES, "MT", country("Melita", 1), null);
         for (int i = 0; i < ARTICLE_COUNT; i++) {
             publish(ARTICLES, "piece-" + i, article("piece-" + i, "Piece " + i, 1, "MT"), null);
