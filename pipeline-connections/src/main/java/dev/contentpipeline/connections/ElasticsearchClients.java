@@ -21,6 +21,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
 
@@ -45,6 +46,18 @@ public final class ElasticsearchClients {
             ((RestClientOptions.Builder) options).restClientRequestOptionsBuilder().setRequestConfig(config);
             return options;
         });
+    }
+
+    /**
+     * The same client, connecting within the settings' connect timeout, that waits up to {@code answer} for each
+     * answer: for a request Elasticsearch answers only when its work is done, a force-merge with
+     * {@code wait_for_completion}.
+     */
+    public static ElasticsearchClient waitingUpTo(ElasticsearchClient client, ElasticsearchSettings settings,
+                                                  Duration answer) {
+        return withRequestConfig(client, RequestConfig.custom()
+                .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
+                .setSocketTimeout(Math.toIntExact(answer.toMillis())).build());
     }
 
     /** A client over a new low-level REST client; close it with {@code client._transport().close()}. */

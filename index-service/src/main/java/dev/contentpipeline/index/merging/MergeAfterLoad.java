@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
-import org.apache.http.client.config.RequestConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -61,9 +60,7 @@ public class MergeAfterLoad {
                    ElasticsearchSettings elasticsearch, MeterRegistry meters) {
         this.settings = properties.mergeAfterLoad();
         this.aliases = names.aliases();
-        this.merging = ElasticsearchClients.withRequestConfig(client, RequestConfig.custom()
-                .setConnectTimeout(Math.toIntExact(elasticsearch.connectTimeout().toMillis()))
-                .setSocketTimeout(Math.toIntExact(settings.timeout().toMillis())).build());
+        this.merging = ElasticsearchClients.waitingUpTo(client, elasticsearch, settings.timeout());
         this.merges = Timer.builder("pipeline.index.merge-after-load")
                 .description("Merges of the live indices after a load, and how long each took").register(meters);
         Gauge.builder("pipeline.index.merge-after-load.due", this, merge -> merge.due() ? 1 : 0)

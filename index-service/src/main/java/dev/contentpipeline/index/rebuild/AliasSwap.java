@@ -6,7 +6,6 @@ import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.connections.ElasticsearchClients;
 import dev.contentpipeline.connections.ElasticsearchSettings;
 import dev.contentpipeline.index.IndexProperties;
-import org.apache.http.client.config.RequestConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,9 +37,7 @@ class AliasSwap {
         this.indices = indices;
         this.aliases = names.aliases();
         this.rebuild = properties.rebuild();
-        this.merging = ElasticsearchClients.withRequestConfig(client, RequestConfig.custom()
-                .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
-                .setSocketTimeout(Math.toIntExact(rebuild.mergeTimeout().toMillis())).build());
+        this.merging = ElasticsearchClients.waitingUpTo(client, settings, rebuild.mergeTimeout());
     }
 
     /**
