@@ -98,7 +98,8 @@ public record IndexProperties(
      * @param segmentSize the merge aims at one segment per this much of the articles' primary data (at least one),
      *                    so that no segment comes near the 5 GB beyond which Elasticsearch leaves it out of its
      *                    later merges
-     * @param timeout the longest one merge is waited for; past it, it is tried again after the next quiet spell
+     * @param timeout the longest one merge is waited for; past it (as after a failure), it is tried again a minute
+     *                later, once the topics are quiet
      */
     public record MergeAfterLoad(
             @Min(0) @DefaultValue("10000") long minDocuments,

@@ -24,6 +24,27 @@ class CountriesTests {
         assertThat(code("COTE D'IVOIRE")).isEqualTo("CI");
         assertThat(code("白俄罗斯的面包")).as("no spaces between Chinese words").isEqualTo("BY");
         assertThat(code("-belarus")).as("not an excluded one").isNull();
+        assertThat(code("sudan")).isEqualTo("SD");
+        assertThat(code("rains in south")).isNull();
+        assertThat(code("belarus south sudan")).as("the longest name wins wherever it is").isEqualTo("SS");
+    }
+
+    @Test
+    void looksUpNamesOfManyWordsAndNamesSharedByTwoCountries() {
+        Countries shared = Countries.of(List.of(card("GB", "United Kingdom", "Europe"), card("IE", "Ireland", "Europe"),
+                card("XA", "Atlantis", null), card("XB", "Atlantis", null)),
+                Map.of("GB", List.of("United Kingdom of Great Britain and Northern Ireland", "UK", "英国"),
+                        "IE", List.of("Ireland", "Éire", "爱尔兰"), "XA", List.of("Atlantis"), "XB", List.of("Atlantis")));
+        assertThat(code(shared, "united kingdom of great britain and northern ireland"))
+                .isEqualTo("GB");
+        assertThat(code(shared, "northern ireland")).isEqualTo("IE");
+        assertThat(code(shared, "uk")).as("a name of two letters is no match").isNull();
+        assertThat(code(shared, "eire")).isEqualTo("IE");
+        assertThat(code(shared, "atlantis")).as("of two countries with the name, the lower code").isEqualTo("XA");
+        assertThat(code(shared, "英国和爱尔兰的茶")).as("the longer name").isEqualTo("IE");
+        assertThat(code(shared, "英国茶")).isEqualTo("GB");
+        assertThat(code(shared, "去爱尔兰")).isEqualTo("IE");
+        assertThat(code(shared, "")).isNull();
     }
 
     @Test
@@ -34,6 +55,10 @@ class CountriesTests {
     }
 
     private String code(String query) {
+        return code(countries, query);
+    }
+
+    private static String code(Countries countries, String query) {
         return countries.namedIn(QueryParser.parse(query)).map(CountryCard::code).orElse(null);
     }
 
