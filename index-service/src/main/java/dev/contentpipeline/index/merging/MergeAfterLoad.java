@@ -112,10 +112,11 @@ public class MergeAfterLoad {
             if (before > segments) {
                 merging.indices().forcemerge(f -> f.index(List.of(aliases.articles(), aliases.countries()))
                         .maxNumSegments(segments).waitForCompletion(true));
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                merges.record(took);
                 log.info("{} documents written since the last merge, then {} s quiet: {} merged from {} to {} "
                                 + "segment(s) in {} ms", counted, settings.quiet().toSeconds(), aliases.articles(),
-                        before, segments, Duration.ofNanos(System.nanoTime() - started).toMillis());
-                merges.record(Duration.ofNanos(System.nanoTime() - started));
+                        before, segments, took.toMillis());
             }
             sinceMerge.addAndGet(-counted);
         } catch (IOException | ElasticsearchException e) {
