@@ -65,25 +65,40 @@ final class CapturedSearches {
     }
 
     /**
-     * Every search request the log gained after {@code offset}, in the order sent: the search, and whatever else the
-     * service asks for the same query (a separate facet count, the relaxed search, the spelling suggestions and their
-     * count). Left out: the country directory's periodic reload (of the countries alias alone), no query's own work.
+     * Every search request the log gained after {@code offset}, in the order sent: the search (with its facet counts
+     * in one {@code _msearch} where the query asks for them), and whatever else the service asks for the same query
+     * (the relaxed search, the spelling suggestions and their count). An {@code _msearch}'s body is NDJSON, so the
+     * tracer's line goes on over the following lines up to the one that closes the quote. Left out: the country
+     * directory's periodic reload (of the countries alias alone), no query's own work.
      */
-    private static List<Captured> requestsAfter(Path log, long offset, String query) throws IOException {
+    static List<Captured> requestsAfter(Path log, long offset, String query) throws IOException {
         byte[] all = Files.readAllBytes(log);
         String added = new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
         List<Captured> requests = new ArrayList<>();
-        for (String line : added.split("\n")) {
+        String[] lines = added.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
             int curl = line.indexOf(CURL);
             int data = line.indexOf(DATA);
-            if (curl < 0 || data < 0 || !line.contains("/_search")) {
+            if (curl < 0 || data < 0) {
                 continue;
             }
             String url = line.substring(curl + CURL.length(), data);
-            String body = line.substring(data + DATA.length(), line.lastIndexOf('\''));
+            StringBuilder body = new StringBuilder(line.substring(data + DATA.length()));
+            while (!line.endsWith("'") && n + 1 < lines.length) {
+                line = lines[++n];
+                body.append('\n').append(line);
+            }
+            if (!line.endsWith("'")) {
+                throw new IllegalStateException("search-service's log ends inside the request to " + url);
+            }
+            if (!url.contains("/_search") && !url.contains("/_msearch")) {
+                continue;
+            }
             String pathAndQuery = url.substring(url.indexOf('/', url.indexOf("://") + 3));
             if (!pathAndQuery.startsWith(COUNTRY_DIRECTORY)) {
-                requests.add(new Captured(pathAndQuery, body.getBytes(StandardCharsets.UTF_8)));
+                requests.add(new Captured(pathAndQuery,
+                        body.substring(0, body.length() - 1).getBytes(StandardCharsets.UTF_8)));
             }
         }
         if (requests.isEmpty()) {

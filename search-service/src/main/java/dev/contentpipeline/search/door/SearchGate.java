@@ -1,8 +1,14 @@
 package dev.contentpipeline.search.door;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.MsearchRequest;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import dev.contentpipeline.connections.ElasticsearchClients;
 import dev.contentpipeline.search.SearchProperties;
 import org.apache.http.client.config.RequestConfig;
@@ -11,6 +17,8 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -63,6 +71,57 @@ public class SearchGate {
     }
 
     public <T> SearchResponse<T> search(Deadline deadline, SearchRequest request, Class<T> type) throws IOException {
+        return admitted(deadline, client -> client.search(request, type));
+    }
+
+    /**
+     * Several searches in one {@code _msearch}: one round trip instead of one each, and Elasticsearch runs them side
+     * by side. The answers come in the order of the requests; if any of them failed, its error is thrown as the
+     * same {@link ElasticsearchException} a search of its own would have thrown.
+     */
+    public <T> List<ResponseBody<T>> searchAll(Deadline deadline, List<SearchRequest> requests, Class<T> type)
+            throws IOException {
+        MsearchRequest together = MsearchRequest.of(m -> m.searches(requests.stream().map(SearchGate::item).toList()));
+        MsearchResponse<T> response = admitted(deadline, client -> client.msearch(together, type));
+        List<ResponseBody<T>> answers = new ArrayList<>(response.responses().size());
+        for (MultiSearchResponseItem<T> answer : response.responses()) {
+            if (answer.isFailure()) {
+                throw new ElasticsearchException("msearch", answer.failure());
+            }
+            answers.add(answer.result());
+        }
+        return answers;
+    }
+
+    /**
+     * A search as one item of an {@code _msearch}: the same indices, options and body. Only what search-service's
+     * requests set is carried over; {@code SearchQueryFactoryTests} holds their JSON to be the same either way.
+     */
+    public static RequestItem item(SearchRequest request) {
+        return RequestItem.of(i -> i
+                .header(h -> h.index(request.index()).ignoreUnavailable(request.ignoreUnavailable())
+                        .allowNoIndices(request.allowNoIndices()).searchType(request.searchType())
+                        .requestCache(request.requestCache()))
+                .body(b -> {
+                    b.query(request.query()).postFilter(request.postFilter()).trackScores(request.trackScores())
+                            .from(request.from()).size(request.size()).trackTotalHits(request.trackTotalHits())
+                            .source(request.source()).highlight(request.highlight());
+                    // An empty list or map would be sent as one ("search_after": [] is an error), so only what is set.
+                    if (!request.sort().isEmpty()) {
+                        b.sort(request.sort());
+                    }
+                    if (!request.searchAfter().isEmpty()) {
+                        b.searchAfter(request.searchAfter());
+                    }
+                    if (!request.aggregations().isEmpty()) {
+                        b.aggregations(request.aggregations());
+                    }
+                    return b;
+                }));
+    }
+
+    /** One call to Elasticsearch, once a slot is free, within the time the request has left. */
+    private <R> R admitted(Deadline deadline, Call<R> call) throws IOException {
         long left = deadline.remainingMillis();
         if (left <= 0) {
             throw new SearchTimeoutException(this.limits.requestTimeout());
@@ -80,8 +139,9 @@ public class SearchGate {
         }
         try {
             int timeout = (int) Math.max(1, deadline.remainingMillis());
-            return ElasticsearchClients.withRequestConfig(this.client, RequestConfig.custom().setSocketTimeout(timeout)
-                    .setConnectTimeout(timeout).setConnectionRequestTimeout(timeout).build()).search(request, type);
+            return call.on(ElasticsearchClients.withRequestConfig(this.client, RequestConfig.custom()
+                    .setSocketTimeout(timeout).setConnectTimeout(timeout).setConnectionRequestTimeout(timeout)
+                    .build()));
         }
         catch (SocketTimeoutException ex) {
             throw new SearchTimeoutException(this.limits.requestTimeout());
@@ -89,6 +149,11 @@ public class SearchGate {
         finally {
             this.inFlight.release();
         }
+    }
+
+    @FunctionalInterface
+    private interface Call<R> {
+        R on(ElasticsearchClient client) throws IOException;
     }
 
     /** Too many searches in flight: answered 503 with Retry-After. */

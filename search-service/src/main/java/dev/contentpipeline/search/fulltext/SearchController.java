@@ -1,8 +1,10 @@
 package dev.contentpipeline.search.fulltext;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import dev.contentpipeline.search.SearchProperties;
 import dev.contentpipeline.search.countries.Countries;
@@ -60,33 +62,32 @@ class SearchController {
         long started = System.nanoTime();
         SearchGate.Deadline deadline = gate.start();
         Tolerance tolerance = firstTolerance(params);
-        SearchResponse<Map> response = gate.search(deadline, queries.search(params, countries, tolerance), Map.class);
-        if (tolerance == Tolerance.AS_TYPED && total(response) < properties.typosBelow()
+        Found answer = find(deadline, params, countries, tolerance);
+        if (tolerance == Tolerance.AS_TYPED && total(answer.hits()) < properties.typosBelow()
                 && deadline.allowsMore(gate.requestTimeout())) {
             // Too few hits for the words as typed: the same search with typos (their automata are what a search
             // over many segments costs most, so a query that finds enough as typed does without them).
             tolerance = Tolerance.TYPOS;
-            response = gate.search(deadline, queries.search(params, countries, tolerance), Map.class);
+            answer = find(deadline, params, countries, tolerance);
         }
-        long strictTotal = total(response);
+        long strictTotal = total(answer.hits());
         // A name, alias or title typed in full needs no respelling, however few records it finds ("Eire" is
         // Ireland, not "entire"); asking for one would also cost two suggest requests and a count.
-        boolean typedInFull = !response.hits().hits().isEmpty()
-                && response.hits().hits().get(0).matchedQueries().contains(TextQueries.WHOLE_VALUE);
+        boolean typedInFull = !answer.hits().hits().hits().isEmpty()
+                && answer.hits().hits().hits().get(0).matchedQueries().contains(TextQueries.WHOLE_VALUE);
         boolean relaxed = false;
         if (strictTotal == 0 && params.parsed().required().size() > 1 && params.cursor() == null
                 && deadline.allowsMore(gate.requestTimeout())) {
             // Nothing has every word: answer with what has all but one, as a reader of Meilisearch expects.
-            SearchResponse<Map> most = gate.search(deadline,
-                    queries.search(params, countries, Tolerance.ALL_BUT_ONE), Map.class);
-            if (total(most) > 0) {
-                response = most;
+            Found most = find(deadline, params, countries, Tolerance.ALL_BUT_ONE);
+            if (total(most.hits()) > 0) {
+                answer = most;
                 tolerance = Tolerance.ALL_BUT_ONE;
                 relaxed = true;
             }
         }
-        SearchResponse<Void> facets = params.counted().isEmpty() ? null
-                : gate.search(deadline, queries.facets(params, countries, tolerance), Void.class);
+        ResponseBody<Map> response = answer.hits();
+        ResponseBody<Map> facets = answer.facets();
         List<Hit<Map>> found = response.hits().hits();
         List<Hit<Map>> served = found.size() > params.size() ? found.subList(0, params.size()) : found;
         // Pages of relaxed results go by page number; a cursor would go on with every word required.
@@ -121,8 +122,31 @@ class SearchController {
         return typosFirst ? Tolerance.TYPOS : Tolerance.AS_TYPED;
     }
 
+    /**
+     * The hits of a search and, if the request asks for any, its facet counts, in one round trip: the counts are a
+     * hitless request of their own (see {@link SearchQueryFactory#facets}), sent with the search as one
+     * {@code _msearch}, so Elasticsearch runs the two side by side. If the search is then asked again (with typos,
+     * or all but one word), its counts come again with it; those of a search that found little cost little.
+     */
     @SuppressWarnings("rawtypes")
-    private static long total(SearchResponse<Map> response) {
+    private Found find(SearchGate.Deadline deadline, SearchParameters params, Countries countries,
+            Tolerance tolerance) throws IOException {
+        SearchRequest search = queries.search(params, countries, tolerance);
+        if (params.counted().isEmpty()) {
+            return new Found(gate.search(deadline, search, Map.class), null);
+        }
+        List<ResponseBody<Map>> both = gate.searchAll(deadline,
+                List.of(search, queries.facets(params, countries, tolerance)), Map.class);
+        return new Found(both.get(0), both.get(1));
+    }
+
+    /** @param facets the answer of the facet request, or null if none was asked */
+    @SuppressWarnings("rawtypes")
+    private record Found(ResponseBody<Map> hits, ResponseBody<Map> facets) {
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static long total(ResponseBody<Map> response) {
         return response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
     }
 

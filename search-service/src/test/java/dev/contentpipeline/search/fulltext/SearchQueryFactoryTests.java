@@ -3,6 +3,7 @@ package dev.contentpipeline.search.fulltext;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SearchType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import dev.contentpipeline.apikeys.ApiKeySettings;
@@ -12,6 +13,7 @@ import dev.contentpipeline.model.IndexDefinition;
 import dev.contentpipeline.search.SearchProperties;
 import dev.contentpipeline.search.countries.Countries;
 import dev.contentpipeline.search.countries.CountryCard;
+import dev.contentpipeline.search.door.SearchGate;
 import dev.contentpipeline.search.fields.SearchFields;
 import dev.contentpipeline.search.fulltext.TextQueries.Tolerance;
 import org.junit.jupiter.api.Test;
@@ -235,6 +237,39 @@ class SearchQueryFactoryTests {
                 .doesNotContain("body.folded");
         assertThat(json.at("/_source/includes").toString()).doesNotContain("\"body\"");
         assertThat(withTypos(params("q", "x")).index()).containsExactly("articles", "countries");
+    }
+
+    @Test
+    void aSearchAndItsCountsGoTogetherAsTheSameRequestsInOneMultiSearch() {
+        SearchParameters first = params("q", "x", "sort", "title");
+        String cursor = new Cursor(Sorting.TITLE, first.fingerprint(),
+                List.of(FieldValue.of("hot pot"), FieldValue.of("article"), FieldValue.of("a")), false).encode();
+        List<SearchParameters> asked = List.of(params("q", "hegang pot"),
+                params("q", "x", "type", "article", "region", "Asia", "year", "2026", "page", "3", "sort", "newest"),
+                params("q", "x", "cursor", cursor), params("q", "饺子", "facets", "none"));
+        for (SearchParameters params : asked) {
+            for (Tolerance tolerance : Tolerance.values()) {
+                // The counts are asked only if the reader wants some (as the controller does).
+                SearchRequest search = factory.search(params, COUNTRIES, tolerance);
+                List<SearchRequest> requests = params.counted().isEmpty() ? List.of(search)
+                        : List.of(search, factory.facets(params, COUNTRIES, tolerance));
+                for (SearchRequest request : requests) {
+                    RequestItem item = SearchGate.item(request);
+                    assertThat(JsonMapper.shared().readTree(
+                                    JsonpUtils.toJsonString(item.body(), new JacksonJsonpMapper())))
+                            .as("every part of the body, for %s", params.query()).isEqualTo(render(request));
+                    assertThat(item.header().index()).isEqualTo(request.index());
+                    assertThat(item.header().searchType()).isEqualTo(request.searchType());
+                    assertThat(item.header().requestCache()).isEqualTo(request.requestCache());
+                    assertThat(item.header().ignoreUnavailable()).isEqualTo(request.ignoreUnavailable());
+                    assertThat(item.header().allowNoIndices()).isEqualTo(request.allowNoIndices());
+                }
+            }
+        }
+        assertThat(factory.search(asked.get(0), COUNTRIES, Tolerance.AS_TYPED).searchType())
+                .as("the search keeps its word weights over both indices").isEqualTo(SearchType.DfsQueryThenFetch);
+        assertThat(factory.facets(asked.get(0), COUNTRIES, Tolerance.AS_TYPED).requestCache())
+                .as("the counts stay in the request cache").isTrue();
     }
 
     /** The search with typos, as the controller sends it when the words as typed find too few. */
