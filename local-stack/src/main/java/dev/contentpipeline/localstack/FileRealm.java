@@ -33,15 +33,31 @@ final class FileRealm {
 
     private final ElasticsearchUser owner;
 
+    /** What is appended to the name of a user for the default aliases: nothing, or {@link #VISITORS}. */
+    private final String defaultsSuffix;
+
     private final ObjectNode roles;
 
     private final Map<String, String> hashes = new LinkedHashMap<>();
 
     private final Map<String, List<String>> usersOfRole = new LinkedHashMap<>();
 
+    /**
+     * Appended, in the realm of a stack that already runs, to the name of a user for the default aliases: the
+     * stack's own services are users by those names, and adding a user gives it a new password, which would lock the
+     * running service out (the tests that reuse {@code ./pipeline run}'s servers did, until its search answered 503).
+     */
+    static final String VISITORS = "@tests";
+
+    /** The realm of a node this process runs: its services' users have their own names. */
     FileRealm(Path config, ElasticsearchUser owner) {
+        this(config, owner, "");
+    }
+
+    private FileRealm(Path config, ElasticsearchUser owner, String defaultsSuffix) {
         this.config = config;
         this.owner = owner;
+        this.defaultsSuffix = defaultsSuffix;
         this.roles = readRoles();
         for (String line : lines("users")) {
             int colon = line.indexOf(':');
@@ -53,9 +69,20 @@ final class FileRealm {
         }
     }
 
+    /**
+     * The realm of a node that runs already, with services of its own: a user for the default aliases is named
+     * apart from theirs ({@link #VISITORS}), with the same role.
+     */
+    static FileRealm ofRunningStack(Path config, ElasticsearchUser owner) {
+        return new FileRealm(config, owner, VISITORS);
+    }
+
     /** Adds the service's user for the aliases, with a new random password, and the roles for the aliases. */
     synchronized ElasticsearchCredentials add(PipelineService service, String articles, String countries) {
         String name = RoleTemplate.userName(service, articles, countries);
+        if (name.equals(service.username())) {
+            name = name + this.defaultsSuffix;
+        }
         ElasticsearchCredentials credentials = new ElasticsearchCredentials(name, newPassword());
         this.roles.setAll(RoleTemplate.render(articles, countries));
         this.hashes.put(name, hash(credentials.password()));

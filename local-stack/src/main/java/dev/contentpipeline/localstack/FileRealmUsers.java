@@ -41,7 +41,7 @@ final class FileRealmUsers implements ElasticsearchAccess.ServiceUsers {
                     + "(no certs/ca/ca.crt or users)");
         }
         return new ElasticsearchAccess(url, ca, new ElasticsearchCredentials("elastic", operatorPassword),
-                new FileRealmUsers(new FileRealm(config, ElasticsearchUser.forThisProcess())));
+                new FileRealmUsers(FileRealm.ofRunningStack(config, ElasticsearchUser.forThisProcess())));
     }
 
     /** The config folder that {@link #access} reads, for a node the local stack made: three levels above its CA. */
