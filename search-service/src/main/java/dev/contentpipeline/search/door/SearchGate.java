@@ -86,7 +86,7 @@ public class SearchGate {
         List<ResponseBody<T>> answers = new ArrayList<>(response.responses().size());
         for (MultiSearchResponseItem<T> answer : response.responses()) {
             if (answer.isFailure()) {
-                throw new ElasticsearchException("msearch", answer.failure());
+                throw new ElasticsearchException("es/msearch", answer.failure());
             }
             answers.add(answer.result());
         }
