@@ -67,6 +67,18 @@ class SearchApiIntegrationTests extends AgainstElasticsearch {
     }
 
     @Test
+    void suggestionsMarkWhatWasTyped() throws Exception {
+        JsonNode quokka = get("/api/suggest?q=" + encode("quokla orni"), 200).get("suggestions");
+        assertThat(quokka.get(0).get("id").asString()).isEqualTo("quokka-ornithopter");
+        assertThat(quokka.get(0).get("titleHtml").asString()).as("a typo in the first word, the last a beginning")
+                .isEqualTo("<mark>Quokka</mark> and the <mark>ornithopter</mark>");
+        JsonNode hegang = get("/api/suggest?q=" + encode("鹤岗"), 200).get("suggestions");
+        assertThat(hegang.get(0).get("id").asString()).isEqualTo("hegang-zh");
+        assertThat(hegang.get(0).get("titleHtml").asString()).as("Elasticsearch marks the bigrams")
+                .startsWith("<mark>鹤岗</mark>");
+    }
+
+    @Test
     void phrasesExclusionsAndOr() throws Exception {
         assertThat(ids(search("\"hot pot\"", ""))).containsExactlyInAnyOrder("hegang-hot-pot", "market-stalls");
         assertThat(ids(search("hegang -kimchi", ""))).as("鹤岗 is a synonym of hegang")

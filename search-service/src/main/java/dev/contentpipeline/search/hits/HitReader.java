@@ -13,12 +13,10 @@ public final class HitReader {
     private HitReader() {
     }
 
-    @SuppressWarnings("rawtypes")
-    public static Hit read(co.elastic.clients.elasticsearch.core.search.Hit<Map> hit) {
-        return read(hit, TypoMarks.none());
-    }
-
-    /** @param typos the query's words found with typos, marked in the title by the service (see {@link TypoMarks}) */
+    /**
+     * @param typos the words the service marks in the title itself: the query's words found with typos, or what was
+     *        typed for suggestions (see {@link TypoMarks})
+     */
     @SuppressWarnings("rawtypes")
     public static Hit read(co.elastic.clients.elasticsearch.core.search.Hit<Map> hit, TypoMarks typos) {
         Map source = hit.source() == null ? Map.of() : hit.source();

@@ -16,8 +16,17 @@ import java.util.List;
  * rules of the search's typo clauses: words folded to lower case without accents, one edit (a letter added, left out,
  * changed, or two neighbours swapped) from {@link SearchFields#ONE_TYPO_FROM} letters, two from
  * {@link SearchFields#TWO_TYPOS_FROM}.
+ * <p>
+ * A suggestion's title is marked wholly here ({@link #ofSuggestion}): every word that begins with a typed word, by the
+ * rules of the suggestions' {@code bool_prefix} query over the beginnings of words. Elasticsearch's highlighting was
+ * about a third of its CPU per suggestion (README, round 31); it still marks Chinese, Japanese and Korean words, which
+ * it pairs into bigrams.
  */
 public final class TypoMarks {
+
+    /** What joins two letters into one word (Unicode's MidLetter and MidNumLet), and two digits (MidNum). */
+    private static final String MID_LETTER = "'\u2019.:\u00b7";
+    private static final String MID_NUMBER = ".,;'\u2019";
 
     private final List<Typed> typed;
 
@@ -37,12 +46,33 @@ public final class TypoMarks {
             if (term instanceof UserQuery.Word && SearchFields.takesTypos(term.text())) {
                 words(term.text()).stream()
                         .map(word -> SearchFields.fold(term.text().substring(word[0], word[1])).codePoints().toArray())
-                        .map(word -> new Typed(word, allowedEdits(word)))
+                        .map(word -> new Typed(word, allowedEdits(word), false))
                         .filter(word -> word.edits() > 0)
                         .forEach(typed::add);
             }
         }
         return new TypoMarks(List.copyOf(typed));
+    }
+
+    /**
+     * The words of what was typed for suggestions: each marks the title's words that begin with it, with the typos its
+     * length allows, except the last, which is only a beginning (the suggestions' {@code bool_prefix} query looks for
+     * every word but the last with typos). Words with Chinese, Japanese or Korean letters are left to Elasticsearch's
+     * marks.
+     */
+    public static TypoMarks ofSuggestion(String typed) {
+        List<int[]> words = words(typed);
+        List<Typed> beginnings = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String word = typed.substring(words.get(i)[0], words.get(i)[1]);
+            if (SearchFields.hasCjk(word)) {
+                continue;
+            }
+            int[] folded = SearchFields.fold(word).codePoints().toArray();
+            boolean last = i == words.size() - 1;
+            beginnings.add(new Typed(folded, last ? 0 : allowedEdits(folded), true));
+        }
+        return new TypoMarks(List.copyOf(beginnings));
     }
 
     /**
@@ -62,7 +92,7 @@ public final class TypoMarks {
         boolean added = false;
         for (int[] word : words(title)) {
             if (!anyMarked(marked, word)
-                    && matchesWithTypos(SearchFields.fold(title.substring(word[0], word[1])).codePoints().toArray())) {
+                    && matches(SearchFields.fold(title.substring(word[0], word[1])).codePoints().toArray())) {
                 Arrays.fill(marked, word[0], word[1], true);
                 added = true;
             }
@@ -70,9 +100,25 @@ public final class TypoMarks {
         return added ? render(title, marked) : html;
     }
 
-    private boolean matchesWithTypos(int[] word) {
+    private boolean matches(int[] word) {
         for (Typed candidate : typed) {
-            if (distanceAtMost(candidate.codePoints(), word, candidate.edits())) {
+            if (candidate.beginning() ? beginsWith(word, candidate) : distanceAtMost(candidate.codePoints(), word,
+                    candidate.edits())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a beginning of the word is within the typed word's edits of it, as a fuzzy term matches one of a
+     * field's word beginnings ({@code .autocomplete}).
+     */
+    private static boolean beginsWith(int[] word, Typed typed) {
+        int length = typed.codePoints().length;
+        for (int end = Math.max(1, length - typed.edits()); end <= Math.min(word.length, length + typed.edits());
+                end++) {
+            if (distanceAtMost(typed.codePoints(), Arrays.copyOf(word, end), typed.edits())) {
                 return true;
             }
         }
@@ -118,7 +164,11 @@ public final class TypoMarks {
         return d[x.length][y.length] <= max;
     }
 
-    /** The words of a text as [start, end) offsets: runs of letters and digits, accents included. */
+    /**
+     * The words of a text as [start, end) offsets: runs of letters and digits, accents included, joined across an
+     * apostrophe, a full stop or a colon between letters ("d'Ivoire", "U.S.") and a full stop or comma between digits
+     * ("1,000"), as Elasticsearch's standard tokenizer keeps them (Unicode's word boundaries).
+     */
     static List<int[]> words(String text) {
         List<int[]> words = new ArrayList<>();
         int start = -1;
@@ -126,7 +176,8 @@ public final class TypoMarks {
             int codePoint = text.codePointAt(i);
             int type = Character.getType(codePoint);
             boolean inWord = Character.isLetterOrDigit(codePoint) || (start >= 0
-                    && (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK));
+                    && (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || joins(text, i, codePoint)));
             if (inWord && start < 0) {
                 start = i;
             } else if (!inWord && start >= 0) {
@@ -139,6 +190,20 @@ public final class TypoMarks {
             words.add(new int[] {start, text.length()});
         }
         return words;
+    }
+
+    /** Whether the punctuation at {@code i} is inside a word: between two letters, or two digits, that it joins. */
+    private static boolean joins(String text, int i, int codePoint) {
+        int next = i + Character.charCount(codePoint);
+        if (i == 0 || next >= text.length()) {
+            return false;
+        }
+        int before = text.codePointBefore(i);
+        int after = text.codePointAt(next);
+        if (Character.isLetter(before) && Character.isLetter(after)) {
+            return MID_LETTER.indexOf(codePoint) >= 0;
+        }
+        return Character.isDigit(before) && Character.isDigit(after) && MID_NUMBER.indexOf(codePoint) >= 0;
     }
 
     private static boolean anyMarked(boolean[] marked, int[] word) {
@@ -200,7 +265,10 @@ public final class TypoMarks {
         return html.toString();
     }
 
-    /** A typed word as the folded code points it analyses into, with the edits its length allows. */
-    private record Typed(int[] codePoints, int edits) {
+    /**
+     * A typed word as the folded code points it analyses into, with the edits its length allows; a beginning marks the
+     * words that begin with it, otherwise it marks whole words.
+     */
+    private record Typed(int[] codePoints, int edits, boolean beginning) {
     }
 }

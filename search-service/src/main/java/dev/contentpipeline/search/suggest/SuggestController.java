@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import dev.contentpipeline.model.ContentType;
 import dev.contentpipeline.search.door.SearchGate;
 import dev.contentpipeline.search.hits.HitReader;
+import dev.contentpipeline.search.hits.TypoMarks;
 import dev.contentpipeline.search.problems.ParameterReader;
 import dev.contentpipeline.search.problems.SearchEndpoint;
 import dev.contentpipeline.search.userquery.QueryParser;
@@ -65,7 +66,8 @@ class SuggestController {
             return new Suggestions(query, 0, List.of());
         }
         SearchResponse<Map> response = gate.search(gate.start(), queries.suggest(words, types, size), Map.class);
-        List<Suggestion> suggestions = response.hits().hits().stream().map(HitReader::read)
+        TypoMarks marks = TypoMarks.ofSuggestion(words);
+        List<Suggestion> suggestions = response.hits().hits().stream().map(hit -> HitReader.read(hit, marks))
                 .map(hit -> new Suggestion(hit.type(), hit.id(), hit.title(), hit.titleHtml(), hit.url()))
                 .toList();
         return new Suggestions(query, response.took(), suggestions);

@@ -32,42 +32,47 @@ class SuggestQueryFactory {
     SearchRequest suggest(String text, List<String> types, int size) {
         boolean cjk = SearchFields.hasCjk(text);
         List<String> fields = SearchFields.forScripts(SearchFields.SUGGEST, cjk);
-        return SearchRequest.of(s -> s
-                .index(List.of(aliases.articles(), aliases.countries()))
-                .ignoreUnavailable(true)
-                .allowNoIndices(true)
-                .size(size)
-                .trackTotalHits(t -> t.enabled(false))
-                .source(src -> src.filter(f -> f.includes(SHOWN)))
-                .query(q -> q.bool(b -> {
-                    b.must(m -> m.multiMatch(mm -> mm
-                                    .query(text)
-                                    .type(TextQueryType.BoolPrefix)
-                                    .fields(fields)
-                                    .operator(Operator.And)
-                                    .fuzziness(SearchFields.fuzziness())
-                                    .lenient(true)))
-                            .filter(f -> f.term(t -> t.field(IndexFields.DELETED).value(false)));
-                    if (!types.isEmpty()) {
-                        b.filter(f -> f.terms(t -> t.field(SearchFields.TYPE)
-                                .terms(v -> v.value(types.stream().map(FieldValue::of).toList()))));
-                    }
-                    // The exact name first: "china" before "Chinese dumplings in Hegang".
-                    b.should(sh -> sh.multiMatch(mm -> mm.query(text).type(TextQueryType.Phrase)
-                            .fields(fields).lenient(true).boost(2.0f)));
-                    return b;
-                }))
-                .highlight(h -> {
+        return SearchRequest.of(s -> {
+            s.index(List.of(aliases.articles(), aliases.countries()))
+                    .ignoreUnavailable(true)
+                    .allowNoIndices(true)
+                    .size(size)
+                    .trackTotalHits(t -> t.enabled(false))
+                    .source(src -> src.filter(f -> f.includes(SHOWN)))
+                    .query(q -> q.bool(b -> {
+                        b.must(m -> m.multiMatch(mm -> mm
+                                        .query(text)
+                                        .type(TextQueryType.BoolPrefix)
+                                        .fields(fields)
+                                        .operator(Operator.And)
+                                        .fuzziness(SearchFields.fuzziness())
+                                        .lenient(true)))
+                                .filter(f -> f.term(t -> t.field(IndexFields.DELETED).value(false)));
+                        if (!types.isEmpty()) {
+                            b.filter(f -> f.terms(t -> t.field(SearchFields.TYPE)
+                                    .terms(v -> v.value(types.stream().map(FieldValue::of).toList()))));
+                        }
+                        // The exact name first: "china" before "Chinese dumplings in Hegang".
+                        b.should(sh -> sh.multiMatch(mm -> mm.query(text).type(TextQueryType.Phrase)
+                                .fields(fields).lenient(true).boost(2.0f)));
+                        return b;
+                    }));
+            if (cjk) {
+                // Only the bigrams of Chinese, Japanese and Korean: search-service marks the other words itself
+                // (TypoMarks.ofSuggestion), as Elasticsearch's highlighting of 6 fields was about a third of its CPU per
+                // suggestion. Each field marked by the suggestion's words in that field alone.
+                s.highlight(h -> {
                     h.encoder(HighlighterEncoder.Html)
                             .preTags(Highlights.MARK_OPEN).postTags(Highlights.MARK_CLOSE)
                             .requireFieldMatch(true);
-                    // Each field marked by the suggestion's words in that field alone: the whole query, typo
-                    // automata for some 40 fields, cost more than the suggestion itself for every field of every hit.
-                    SearchFields.forScripts(SearchFields.TITLE_HIGHLIGHTS, cjk)
+                    SearchFields.TITLE_HIGHLIGHTS.stream().filter(field -> field.endsWith(".cjk"))
                             .forEach(field -> h.fields(field, Highlights.whole(Query.of(q -> q.multiMatch(mm -> mm
                                     .query(text).type(TextQueryType.BoolPrefix).fields(field)
                                     .fuzziness(SearchFields.fuzziness()).lenient(true))))));
                     return h;
-                }));
+                });
+            }
+            return s;
+        });
     }
 }

@@ -39,6 +39,36 @@ class TypoMarksTests {
     }
 
     @Test
+    void suggestionsMarkTheWordsThatBeginWithATypedWord() {
+        String title = "Quokka and the ornithopter";
+        assertThat(TypoMarks.ofSuggestion("quokka orni").mark(title, title))
+                .isEqualTo("<mark>Quokka</mark> and the <mark>ornithopter</mark>");
+        assertThat(TypoMarks.ofSuggestion("quo").mark(title, title)).isEqualTo("<mark>Quokka</mark> and the ornithopter");
+        assertThat(TypoMarks.ofSuggestion("quokla orni").mark(title, title)).as("a typo in a word but the last")
+                .isEqualTo("<mark>Quokka</mark> and the <mark>ornithopter</mark>");
+        assertThat(TypoMarks.ofSuggestion("quoka ornitopt").mark(title, title))
+                .as("the beginning of a word, a letter left out: one typo from five letters")
+                .isEqualTo("<mark>Quokka</mark> and the ornithopter");
+        assertThat(TypoMarks.ofSuggestion("orni quokla").mark(title, title)).as("no typos in the last word")
+                .isEqualTo("Quokka and the <mark>ornithopter</mark>");
+        assertThat(TypoMarks.ofSuggestion("caf").mark("Caf&#233;s &amp; more", "Cafés & more"))
+                .as("accents folded, escaping kept").isEqualTo("<mark>Cafés</mark> &amp; more");
+        assertThat(TypoMarks.ofSuggestion("land").mark("Iceland", "Iceland")).as("only beginnings")
+                .isEqualTo("Iceland");
+        assertThat(TypoMarks.ofSuggestion("cote d").mark("C&#244;te d&#39;Ivoire", "Côte d'Ivoire"))
+                .as("an apostrophe between letters is inside the word, as Elasticsearch's standard tokenizer has it")
+                .isEqualTo("<mark>Côte</mark> <mark>d&#39;Ivoire</mark>");
+    }
+
+    @Test
+    void suggestionsLeaveChineseJapaneseAndKoreanToElasticsearch() {
+        String html = "<mark>鹤岗</mark>：一座煤城";
+        assertThat(TypoMarks.ofSuggestion("鹤岗").mark(html, "鹤岗：一座煤城")).isEqualTo(html);
+        assertThat(TypoMarks.ofSuggestion("鹤 coal").mark("鹤岗 coal town", "鹤岗 coal town"))
+                .isEqualTo("鹤岗 <mark>coal</mark> town");
+    }
+
+    @Test
     void distanceCountsCodePointsAndSwaps() {
         assertThat(distance("ornithopter", "ornitopterr", 2)).isTrue();
         assertThat(distance("ornithopter", "orntopterr", 2)).isFalse();
@@ -46,6 +76,8 @@ class TypoMarksTests {
         assertThat(distance("𝔸bcde", "𝔹bcde", 1)).isTrue();
         assertThat(TypoMarks.words("Saint-Barthélemy, 2026")).extracting(w -> w[0] + "-" + w[1])
                 .containsExactly("0-5", "6-16", "18-22");
+        assertThat(TypoMarks.words("d'Ivoire's U.S. 1,000 'quoted' end.")).extracting(w -> w[0] + "-" + w[1])
+                .containsExactly("0-10", "11-14", "16-21", "23-29", "31-34");
     }
 
     private static boolean distance(String a, String b, int max) {

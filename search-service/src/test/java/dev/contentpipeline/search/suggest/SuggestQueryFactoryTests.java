@@ -33,10 +33,18 @@ class SuggestQueryFactoryTests {
         assertThat(json.at("/query/bool/filter/1/terms/type").toString()).isEqualTo("[\"country\"]");
         assertThat(json.at("/query/bool/should/0/multi_match/type").asString()).isEqualTo("phrase");
         assertThat(json.get("size").asInt()).isEqualTo(5);
-        assertThat(json.at("/highlight/fields/name.autocomplete/number_of_fragments").asInt()).isZero();
-        assertThat(json.at("/highlight/fields/name.autocomplete/highlight_query/multi_match/fields").toString())
-                .as("each field marked by the words in that field alone").isEqualTo("[\"name.autocomplete\"]");
-        assertThat(json.at("/highlight/fields").propertyNames()).noneMatch(field -> field.endsWith(".cjk"));
+        assertThat(json.has("highlight")).as("search-service marks the titles itself (TypoMarks.ofSuggestion)")
+                .isFalse();
+    }
+
+    @Test
+    void elasticsearchMarksOnlyTheBigramsOfChineseJapaneseAndKorean() {
+        JsonNode json = render(factory.suggest("鹤岗 coal", List.of(), 8));
+        assertThat(json.at("/highlight/fields").propertyNames()).containsExactlyInAnyOrder("title.cjk", "name.cjk");
+        assertThat(json.at("/highlight/fields/title.cjk/number_of_fragments").asInt()).isZero();
+        assertThat(json.at("/highlight/fields/title.cjk/highlight_query/multi_match/fields").toString())
+                .as("each field marked by the words in that field alone").isEqualTo("[\"title.cjk\"]");
+        assertThat(json.at("/query/bool/must/0/multi_match/fields").toString()).contains("title.cjk^3");
     }
 
     private static JsonNode render(SearchRequest request) {
