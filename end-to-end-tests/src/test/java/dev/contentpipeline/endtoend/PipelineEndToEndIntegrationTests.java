@@ -61,6 +61,13 @@ class PipelineEndToEndIntegrationTests {
     }
 
     @Test
+    void indexServiceStartsFromTheContextWorkedOutAtBuildTime() throws Exception {
+        // compose/index-service.jvm.options turns Spring's ahead-of-time processing on; the jar carries its output.
+        assertThat(java.nio.file.Files.readString(services.indexLog()))
+                .contains("Starting AOT-processed IndexApplication");
+    }
+
+    @Test
     void theRequestIdOfAWriteReachesTheIndexersLogLineForTheRecord() throws Exception {
         Answer given = ingest.withHeader("X-Request-Id", "e2e-request-7f3a").put(IngestClient.Kind.ARTICLES,
                 "e2e-traced", """
