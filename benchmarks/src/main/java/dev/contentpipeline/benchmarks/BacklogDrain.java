@@ -38,6 +38,9 @@ final class BacklogDrain {
 
     static final String TOPIC = "bench.backlog.articles";
     static final String ALIAS = "backlog-articles";
+
+    /** The alias of the indexer started only to time its first write without the profiler. */
+    static final String PROBE_ALIAS = "first-write-articles";
     static final String ASSIGNED = "partitions assigned";
 
     /** A fill sends what was not acknowledged again, with a new producer, at most this many times in all. */

@@ -96,6 +96,9 @@ final class PhaseRunner {
         results.kafkaFill = timer.measure(Phases.KAFKA_FILL, true,
                 () -> BacklogDrain.fill(bootstrapServers, json, 3, log));
         log.line("Kafka alone took %,.0f records/s (acks=all, idempotent)", results.kafkaFill.acknowledgedPerSecond());
+        if (services.profiling()) {
+            results.firstWriteUnprofiledSeconds = firstWriteWithoutProfiler(services);
+        }
         String name = "index-service-backlog";
         PipelineServices.Running indexer = services.startIndex(name, options.indexJar(), BacklogDrain.TOPIC,
                 BacklogDrain.ALIAS, "index-service-backlog");
@@ -124,6 +127,26 @@ final class PhaseRunner {
                 results.drain.docsPerSecond(), results.drain.seconds(), results.drainSecondsWithStartup,
                 results.drainRatio(), results.firstWriteSeconds);
         elasticsearch.deleteIndex(elasticsearch.indexBehind(BacklogDrain.ALIAS));
+    }
+
+    /**
+     * The first write of an indexer started as users start it, without the profiler: on the filled topic in a consumer
+     * group and alias of its own, stopped as soon as its index counts a write, its index removed.
+     * @return seconds from its launch to its first write, NaN if none within the timeout
+     */
+    private double firstWriteWithoutProfiler(PipelineServices services) {
+        PipelineServices.Running probe = services.startIndex("index-service-first-write", options.indexJar(),
+                BacklogDrain.TOPIC, BacklogDrain.PROBE_ALIAS, "index-service-first-write", false);
+        try {
+            long written = BacklogDrain.firstWrite(elasticsearch, BacklogDrain.PROBE_ALIAS, Duration.ofMinutes(5))
+                    .join();
+            double seconds = written < 0 ? Double.NaN : (written - probe.startedNanos()) / 1e9;
+            log.line("first write without the profiler: %.1f s after the indexer's start", seconds);
+            return seconds;
+        } finally {
+            probe.process().stop();
+            elasticsearch.deleteIndex(elasticsearch.indexBehind(BacklogDrain.PROBE_ALIAS));
+        }
     }
 
     void freshness(IngestLoad ingest, String alias) {

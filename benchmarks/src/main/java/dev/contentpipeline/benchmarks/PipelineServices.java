@@ -55,7 +55,7 @@ final class PipelineServices {
     }
 
     Running startIngest(Path jar) {
-        Map<String, String> environment = common("ingest-service", PipelineService.INGEST, "articles");
+        Map<String, String> environment = common("ingest-service", PipelineService.INGEST, "articles", profile);
         environment.put("INGEST_SECURITY_KEYS_BENCHMARK_SHA256", sha256(apiKey));
         environment.put("INGEST_SECURITY_KEYS_BENCHMARK_SCOPES", "write,admin");
         environment.put("INGEST_SECURITY_RATELIMIT_REQUESTSPERSECOND", "1000000");
@@ -65,7 +65,16 @@ final class PipelineServices {
 
     /** The indexer on the content topics, or (for the backlog) on its own topic, alias and consumer group. */
     Running startIndex(String name, Path jar, String articlesTopic, String articlesAlias, String group) {
-        Map<String, String> environment = common(name, PipelineService.INDEX, articlesAlias);
+        return startIndex(name, jar, articlesTopic, articlesAlias, group, profile);
+    }
+
+    /**
+     * An indexer as above, with or without the profiler: a start timed as users run it is timed without one (a flight
+     * recording started with the JVM holds its start-up back by about 0.6 s, README round 33).
+     */
+    Running startIndex(String name, Path jar, String articlesTopic, String articlesAlias, String group,
+            boolean profiled) {
+        Map<String, String> environment = common(name, PipelineService.INDEX, articlesAlias, profiled);
         environment.put("CONTENT_TOPICS_ARTICLES", articlesTopic);
         environment.put("CONTENT_ALIASES_ARTICLES", articlesAlias);
         environment.put("SPRING_KAFKA_CONSUMER_GROUPID", group);
@@ -74,7 +83,7 @@ final class PipelineServices {
 
     /** With the actuator's loggers endpoint, through which {@link CapturedSearches} turns the tracer on. */
     Running startSearch(Path jar) {
-        Map<String, String> environment = common("search-service", PipelineService.SEARCH, "articles");
+        Map<String, String> environment = common("search-service", PipelineService.SEARCH, "articles", profile);
         environment.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,metrics,loggers");
         // The load comes from one address, at rates a per-client limit exists to stop.
         environment.put("SEARCH_CLIENTRATELIMIT_REQUESTSPERSECOND", "1000000");
@@ -86,6 +95,11 @@ final class PipelineServices {
         return logDir.resolve(name + ".log");
     }
 
+    /** Whether the services record flight recordings and track their native memory. */
+    boolean profiling() {
+        return profile;
+    }
+
     void awaitHealthy(Running service) {
         service.process().awaitHealthy(HEALTHY_WITHIN);
     }
@@ -95,7 +109,8 @@ final class PipelineServices {
     }
 
     /** The servers' addresses and the service's own Elasticsearch user, for its articles alias. */
-    private Map<String, String> common(String name, PipelineService service, String articlesAlias) {
+    private Map<String, String> common(String name, PipelineService service, String articlesAlias,
+            boolean profiled) {
         Map<String, String> environment = new HashMap<>();
         if (service != PipelineService.INGEST) {
             environment.put(service.name() + "_SECURITY_KEYS_BENCHMARK_SHA256", sha256(apiKey));
@@ -105,7 +120,7 @@ final class PipelineServices {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         ElasticsearchAccess elasticsearch = stack.elasticsearch().access();
         environment.putAll(elasticsearch.environment(elasticsearch.user(service, articlesAlias, "countries")));
-        if (profile) {
+        if (profiled) {
             // Execution samples every 20 ms (JFR's default settings, about 1% overhead), written when it stops; native
             // memory tracking to say where the memory is, and how much of it the profiler itself holds.
             environment.put("JDK_JAVA_OPTIONS", "-XX:NativeMemoryTracking=summary "

@@ -32,6 +32,8 @@ final class Results {
     double drainSecondsWithStartup;
     /** From the backlog indexer's start to the first document it wrote; NaN if not seen. */
     double firstWriteSeconds = Double.NaN;
+    /** The same from an indexer started without the profiler (measured only when the services are profiled). */
+    double firstWriteUnprofiledSeconds = Double.NaN;
     final List<FreshnessProbe.Step> freshness = new ArrayList<>();
     /**
      * The same rate as the single-write targets', first: the services' first single PUTs, their code still being

@@ -88,7 +88,9 @@ final class ResultsReport {
         line("");
         if (r.drain != null) {
             line("The drain took %.1f s counting the indexer's start-up; its first document was written %.1f s after "
-                    + "its JVM started.", r.drainSecondsWithStartup, r.firstWriteSeconds);
+                    + "its JVM started%s.", r.drainSecondsWithStartup, r.firstWriteSeconds,
+                    Double.isNaN(r.firstWriteUnprofiledSeconds) ? "" : String.format(Locale.ROOT,
+                            " (%.1f s in a start of its own without the profiler)", r.firstWriteUnprofiledSeconds));
         }
         line("Bulk sweep (%,d documents each, acknowledged docs/s): %s.", r.options.sweepDocs(), String.join(", ",
                 r.raw.sweep().stream().map(p -> String.format(Locale.ROOT, "%s %,.0f", p.settings().label(),
@@ -242,8 +244,10 @@ final class ResultsReport {
         line("- CPU per PUT and per record: the process's CPU seconds in the freshness step at %d PUT/s over the "
                 + "PUTs acknowledged in it (the step after the services' first single PUTs, which is given beside); "
                 + "CPU per document: the process's CPU seconds in the phase over the corpus. "
-                + "The first write: from the backlog indexer's launch to the first indexing operation its index counts "
-                + "(its _stats polled every 20 ms). Peak RSS is compared without the profiler's share (JFR and native "
+                + "The first write: from an indexer's launch to the first indexing operation its index counts "
+                + "(its _stats polled every 20 ms); when profiling, judged on an indexer started on the filled topic "
+                + "without the profiler (its own consumer group and index, stopped after that write), before the "
+                + "profiled one that drains it. Peak RSS is compared without the profiler's share (JFR and native "
                 + "memory tracking, when profiling).", Targets.CPU_RATE);
         line("- CPU seconds from /proc/<pid>/stat, peak RSS from VmHWM in /proc/<pid>/status; 'others' is the "
                 + "machine's busy time (/proc/stat) less that of the processes listed.%s", r.options.profile()

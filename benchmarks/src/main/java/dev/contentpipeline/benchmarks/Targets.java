@@ -133,10 +133,18 @@ final class Targets {
         targets.add(new Target("index-service CPU per document, backlog drain", millis(indexer, ""),
                 "<= " + INDEXER_CPU_MS_PER_DOC + " ms", indexer <= INDEXER_CPU_MS_PER_DOC,
                 List.of(Phases.BACKLOG_DRAIN), List.of("index-service-backlog")));
-        double first = results.firstWriteSeconds;
-        targets.add(new Target("index-service's first write after its JVM start", Double.isNaN(first)
-                ? "not measured" : String.format(Locale.ROOT, "%.1f s", first), "<= " + FIRST_WRITE_SECONDS + " s",
-                first <= FIRST_WRITE_SECONDS, List.of(Phases.BACKLOG_STARTUP), List.of("index-service-backlog")));
+        // Judged on a start without the profiler when the run profiles (a flight recording from the JVM's start holds
+        // the start-up back); the profiled backlog indexer's is given beside it.
+        boolean apart = !Double.isNaN(results.firstWriteUnprofiledSeconds);
+        double first = apart ? results.firstWriteUnprofiledSeconds : results.firstWriteSeconds;
+        String figure = Double.isNaN(first) ? "not measured" : String.format(Locale.ROOT, "%.1f s", first);
+        if (apart) {
+            figure += String.format(Locale.ROOT, " (a start without the profiler; the profiled backlog indexer's: %.1f s)",
+                    results.firstWriteSeconds);
+        }
+        targets.add(new Target("index-service's first write after its JVM start", figure,
+                "<= " + FIRST_WRITE_SECONDS + " s", first <= FIRST_WRITE_SECONDS, List.of(Phases.BACKLOG_STARTUP),
+                List.of("index-service-backlog")));
         double pipeline = results.endToEnd == null ? Double.NaN
                 : results.cpuMillisPer(Phases.END_TO_END, docs, "ingest-service", "kafka", "index-service");
         targets.add(new Target("pipeline CPU per document end to end (ingest, Kafka, index)", millis(pipeline, ""),

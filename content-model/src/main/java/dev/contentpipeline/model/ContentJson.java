@@ -209,6 +209,10 @@ public final class ContentJson {
 
     /** The instant the text names, if the instant prints as that very text. */
     private static Instant instantAsWritten(String text) {
+        Instant written = WrittenInstants.parse(text);
+        if (written != null) {
+            return written;
+        }
         Instant instant = Instant.parse(text);
         return instant.toString().equals(text) ? instant : null;
     }
