@@ -2,7 +2,9 @@ package dev.contentpipeline.ingest.writes;
 
 import dev.contentpipeline.ingest.IngestIntegrationTestSupport;
 import dev.contentpipeline.localstack.TopicReader;
+import dev.contentpipeline.model.Article;
 import dev.contentpipeline.model.ContentHeaders;
+import dev.contentpipeline.model.ContentJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -11,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +92,43 @@ class ContentControllerIntegrationTests extends IngestIntegrationTestSupport {
         HttpResponse<String> deleteViaIfMatch = send(request("/api/countries/AX", null, WRITER_KEY)
                 .header("If-Match", "78").DELETE());
         assertThat(version(deleteViaIfMatch)).isEqualTo(78);
+    }
+
+    @Test
+    void anArticleSentAsWritingItWouldGiveIsPublishedAsSentWithItsVersionAdded() throws Exception {
+        Article article = new Article("sent-as-written", "Ice lanterns on the Songhua", "Carved blocks, lit at dusk.",
+                "Cutters saw the river ice in December.\n\nBy January the park glows.", "en", List.of("CN"),
+                List.of("winter"), "Sample Desk", Instant.parse("2026-01-05T17:00:00.250Z"),
+                Instant.parse("2026-01-06T09:30:00Z"), null);
+        // What writing it gives, its fields in another order, with spaces and line breaks around them.
+        String sent = """
+                  {"title":"Ice lanterns on the Songhua", "id":"sent-as-written",
+                   "summary":"Carved blocks, lit at dusk.",
+                   "body":"Cutters saw the river ice in December.\\n\\nBy January the park glows.","language":"en",
+                   "countries":["CN"],"tags":["winter"],"author":"Sample Desk","publishedAt":"2026-01-05T17:00:00.250Z",
+                   "updatedAt":"2026-01-06T09:30:00Z"}
+                """;
+        HttpResponse<String> response = send("PUT", "/api/articles/sent-as-written", sent);
+
+        long version = version(response);
+        ConsumerRecord<String, byte[]> record = find(ARTICLES, "sent-as-written",
+                json(response).get("offset").asLong());
+        String trimmed = sent.strip();
+        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .isEqualTo(trimmed.substring(0, trimmed.length() - 1) + ",\"version\":" + version + "}");
+        assertThat(ContentJson.readArticle(record.value(), true)).isEqualTo(article.withVersion(version));
+
+        HttpResponse<String> viaIfMatch = send(request("/api/articles/sent-as-written", "application/json", WRITER_KEY)
+                .header("If-Match", "\"" + (version + 5) + "\"").PUT(HttpRequest.BodyPublishers.ofString(sent)));
+        assertThat(version(viaIfMatch)).isEqualTo(version + 5);
+        assertThat(find(ARTICLES, "sent-as-written", json(viaIfMatch).get("offset").asLong()).value())
+                .isEqualTo(ContentJson.writeAtVersion(article, version + 5));
+
+        long end = TopicReader.endOffset(ARTICLES);
+        HttpResponse<String> otherId = send("PUT", "/api/articles/another-id", sent);
+        assertThat(otherId.statusCode()).isEqualTo(400);
+        assertThat(json(otherId).get("errors").findValuesAsString("field")).containsExactly("id");
+        assertThat(TopicReader.endOffset(ARTICLES)).as("nothing published").isEqualTo(end);
     }
 
     @Test
