@@ -1,6 +1,9 @@
 package dev.contentpipeline.model;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 
 /**
  * Reads an instant in the one form {@link Instant#toString()} prints it in (for the years 0000 to 9999):
@@ -10,8 +13,6 @@ import java.time.Instant;
  * in the records' own form. Any other text is not read here (null), and the caller reads it the general way.
  */
 final class WrittenInstants {
-
-    private static final int[] DAYS_IN_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
     private WrittenInstants() {
     }
@@ -30,8 +31,8 @@ final class WrittenInstants {
         int hour = digits(text, 11, 13);
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0 || hour > 23
-                || minute < 0 || minute > 59 || second < 0 || second > 59) {
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return null;
         }
         int nanos = 0;
@@ -47,7 +48,7 @@ final class WrittenInstants {
             }
             nanos = width == 3 ? fraction * 1_000_000 : width == 6 ? fraction * 1_000 : fraction;
         }
-        long seconds = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second;
+        long seconds = LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second;
         return Instant.ofEpochSecond(seconds, nanos);
     }
 
@@ -62,22 +63,5 @@ final class WrittenInstants {
             value = value * 10 + digit;
         }
         return value;
-    }
-
-    private static int daysIn(int year, int month) {
-        boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-        return month == 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
-    }
-
-    /** Days from 1970-01-01 to the date, in the proleptic Gregorian calendar (as {@code LocalDate.toEpochDay}). */
-    private static long epochDay(int year, int month, int day) {
-        // Counted from 1 March of year 0, so that the leap day is the last of its year.
-        long y = month <= 2 ? year - 1L : year;
-        long era = Math.floorDiv(y, 400);
-        long yearOfEra = y - era * 400;
-        int shiftedMonth = month <= 2 ? month + 9 : month - 3;
-        long dayOfYear = (153L * shiftedMonth + 2) / 5 + day - 1;
-        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-        return era * 146_097 + dayOfEra - 719_468;
     }
 }
