@@ -1,8 +1,11 @@
 package dev.contentpipeline.search;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.transport.ElasticsearchTransport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +67,16 @@ class SearchApiIntegrationTests extends AgainstElasticsearch {
         assertThat(search("ornitho quokka", "").get("notices").toString()).as("only the last word: no hit has both")
                 .contains("all but one");
         assertThat(ids(search("quokka ornitho", ""))).containsExactly("quokka-ornithopter");
+    }
+
+    @Test
+    void aSuggestionAskedAgainIsAnsweredFromElasticsearchsRequestCache() throws Exception {
+        String typed = "/api/suggest?q=" + encode("lantern nig");
+        JsonNode first = get(typed, 200).get("suggestions");
+        assertThat(first).isNotEmpty();
+        long hits = requestCacheHits();
+        assertThat(get(typed, 200).get("suggestions")).isEqualTo(first);
+        assertThat(requestCacheHits()).as("both shards answer from the cache").isGreaterThanOrEqualTo(hits + 2);
     }
 
     @Test
@@ -177,5 +190,13 @@ class SearchApiIntegrationTests extends AgainstElasticsearch {
         com.fasterxml.jackson.databind.JsonNode parsed = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
                 .readTree(yaml.body());
         assertThat(parsed.at("/paths/~1api~1search/get/summary").asText()).isEqualTo("Search articles and countries");
+    }
+
+    private static long requestCacheHits() throws IOException {
+        ElasticsearchClient client = SearchFixture.operatorClient();
+        try (ElasticsearchTransport transport = client._transport()) {
+            return client.indices().stats(s -> s.index(SearchFixture.ARTICLES, SearchFixture.COUNTRIES)
+                    .metric("request_cache")).all().total().requestCache().hitCount();
+        }
     }
 }

@@ -36,6 +36,9 @@ class SuggestQueryFactory {
             s.index(List.of(aliases.articles(), aliases.countries()))
                     .ignoreUnavailable(true)
                     .allowNoIndices(true)
+                    // Readers type the same beginnings ("ha", "har", "harb"): Elasticsearch keeps each shard's answer
+                    // until its next refresh, which it does for a request with hits only when the request asks.
+                    .requestCache(true)
                     .size(size)
                     .trackTotalHits(t -> t.enabled(false))
                     .source(src -> src.filter(f -> f.includes(SHOWN)))

@@ -33,6 +33,8 @@ class SuggestQueryFactoryTests {
         assertThat(json.at("/query/bool/filter/1/terms/type").toString()).isEqualTo("[\"country\"]");
         assertThat(json.at("/query/bool/should/0/multi_match/type").asString()).isEqualTo("phrase");
         assertThat(json.get("size").asInt()).isEqualTo(5);
+        assertThat(factory.suggest("white ru", List.of(), 5).requestCache()).as("hits kept until the next refresh")
+                .isTrue();
         assertThat(json.has("highlight")).as("search-service marks the titles itself (TypoMarks.ofSuggestion)")
                 .isFalse();
     }
