@@ -26,6 +26,7 @@ public record Article(
 
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
     public static final String DEFAULT_LANGUAGE = "en";
+    static final int MAX_BODY_LENGTH = 1_000_000;
 
     public Article {
         FieldChecks checks = new FieldChecks();
@@ -44,7 +45,7 @@ public record Article(
         checks.matches("id", id, ID, "a slug of lower-case letters, digits and hyphens, at most 100 characters");
         checks.text("title", title, true, 500);
         checks.text("summary", summary, false, 2_000);
-        checks.text("body", body, true, 1_000_000);
+        checks.text("body", body, true, MAX_BODY_LENGTH);
         checks.language("language", language);
         checks.countryCodes("countries", countries);
         checks.listOf("tags", tags, 100);
@@ -56,6 +57,11 @@ public record Article(
         }
         checks.version(version);
         checks.throwIfAny();
+    }
+
+    /** What a consumer that passes the article's JSON on as it is needs of it. */
+    public ArticleHead head() {
+        return new ArticleHead(id, version, countries);
     }
 
     public Article withVersion(long newVersion) {

@@ -41,6 +41,12 @@ public final class ContentJson {
     /** An article's fields in the order of its components, the order {@link #write} writes them in. */
     private static final List<String> ARTICLE_FIELDS = List.of("id", "title", "summary", "body", "language",
             "countries", "tags", "author", "publishedAt", "updatedAt", "version");
+    private static final int BODY = ARTICLE_FIELDS.indexOf("body");
+    /**
+     * A body checked on its bytes stands as this clean text in the article that checks every other field, an article
+     * that never leaves {@link #readArticleHeadAsWritten}.
+     */
+    private static final String CHECKED_BODY = "checked on its bytes";
 
     private ContentJson() {
     }
@@ -64,7 +70,29 @@ public final class ContentJson {
      * string, so comparing a clean body costs a reference check.
      */
     public static Article readArticleAsWritten(byte[] json, int from, int to) {
+        return readAsWritten(json, from, to, false);
+    }
+
+    /**
+     * What {@link #readArticleAsWritten} finds, when the JSON is also on one line (no line break between its values
+     * either, as a bulk body needs), for a caller that passes the JSON on as it is and needs of the article only its
+     * id, version and countries. A body in ASCII is checked on its bytes (clean, not too long) without being read into
+     * text, which cost as much as the rest of the parse; the body's bytes then hold no line break, and only the rest
+     * is looked through for one.
+     */
+    public static ArticleHead readArticleHeadAsWritten(byte[] json, int from, int to) {
+        Article article = readAsWritten(json, from, to, true);
+        return article == null ? null : article.head();
+    }
+
+    /**
+     * @param oneLineHead whether the JSON must be on one line, and a body checked on its bytes may stand as
+     *                    {@link #CHECKED_BODY} in the article
+     */
+    private static Article readAsWritten(byte[] json, int from, int to, boolean oneLineHead) {
         Object[] values = new Object[ARTICLE_FIELDS.size()];
+        int bodyFrom = to;
+        int bodyTo = to;
         try (JsonParser parser = LENIENT.createParser(json, from, to - from)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -74,12 +102,24 @@ public final class ContentJson {
                 if (field < 0 || values[field] != null) {
                     return null;
                 }
-                values[field] = asWritten(parser, parser.nextToken(), ARTICLE_FIELDS.get(field));
+                JsonToken token = parser.nextToken();
+                int quote = oneLineHead && field == BODY && token == JsonToken.VALUE_STRING
+                        ? from + (int) parser.currentTokenLocation().getByteOffset() : -1;
+                int close = quote >= from && quote < to && json[quote] == '"'
+                        ? TextCleaner.cleanJsonStringEnd(json, quote, to, true, Article.MAX_BODY_LENGTH) : -1;
+                if (close >= 0) {
+                    values[field] = CHECKED_BODY;
+                    bodyFrom = quote;
+                    bodyTo = close;
+                } else {
+                    values[field] = asWritten(parser, token, ARTICLE_FIELDS.get(field));
+                }
                 if (values[field] == null) {
                     return null;
                 }
             }
-            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null
+                    || oneLineHead && (hasLineBreak(json, from, bodyFrom) || hasLineBreak(json, bodyTo, to))) {
                 return null;
             }
             Article article = new Article((String) values[0], (String) values[1], (String) values[2],
@@ -182,6 +222,15 @@ public final class ContentJson {
         byte[] json = Arrays.copyOf(written, kept + added.length);
         System.arraycopy(added, 0, json, kept, added.length);
         return json;
+    }
+
+    private static boolean hasLineBreak(byte[] json, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (json[i] == '\n' || json[i] == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A field's value as {@link #write} would have written it, or null for any other. */

@@ -32,6 +32,10 @@ final class TextCleaner {
     private static final int STATES = 6;
 
     private static final byte[] ASCII_CLASSES = asciiClasses();
+    // A byte of a JSON string's UTF-8, for a check on the bytes: VISIBLE, A_SPACE, or one to look at on its own
+    // (a quote, a backslash, a control character, or a byte of a character above U+007F).
+    private static final int ON_ITS_OWN = 4;
+    private static final byte[] JSON_BYTE_CLASSES = jsonByteClasses();
     private static final byte[] FOUR_STEPS_MULTI_LINE = fourSteps(true);
     private static final byte[] FOUR_STEPS_SINGLE_LINE = fourSteps(false);
 
@@ -73,6 +77,57 @@ final class TextCleaner {
         }
         // Text below U+0080 is its own NFC form.
         return state == AFTER_VISIBLE;
+    }
+
+    /**
+     * Where the JSON string opening at {@code quote} closes (its closing quote), when the text it holds is clean
+     * ({@link #isClean}) and at most {@code maxLength} characters long, and the string is ASCII with no escapes but
+     * {@code \n}, {@code \"}, {@code \\} and {@code \/}, the way JSON writers write clean ASCII text; else -1, and
+     * nothing is decided: the caller reads the text and asks {@link #isClean}. Checks the bytes as they stand,
+     * without making the text.
+     *
+     * @param end where the bytes that may hold the string end
+     */
+    static int cleanJsonStringEnd(byte[] json, int quote, int end, boolean multiLine, int maxLength) {
+        byte[] fourSteps = multiLine ? FOUR_STEPS_MULTI_LINE : FOUR_STEPS_SINGLE_LINE;
+        int state = AT_START;
+        int escapes = 0;
+        int i = quote + 1;
+        while (true) {
+            for (; i + 4 <= end; i += 4) {
+                int a = JSON_BYTE_CLASSES[json[i] & 0xFF];
+                int b = JSON_BYTE_CLASSES[json[i + 1] & 0xFF];
+                int c = JSON_BYTE_CLASSES[json[i + 2] & 0xFF];
+                int d = JSON_BYTE_CLASSES[json[i + 3] & 0xFF];
+                if ((a | b | c | d) >= ON_ITS_OWN) {
+                    break;
+                }
+                state = fourSteps[state << 8 | a << 6 | b << 4 | c << 2 | d];
+            }
+            if (i >= end) {
+                return -1;
+            }
+            byte current = json[i];
+            if (current == '"') {
+                return state == AFTER_VISIBLE && i - quote - 1 - escapes <= maxLength ? i : -1;
+            } else if (current == '\\' && i + 1 < end) {
+                byte escaped = json[i + 1];
+                if (escaped == 'n') {
+                    state = step(state, A_LINE_BREAK, multiLine);
+                } else if (escaped == '"' || escaped == '\\' || escaped == '/') {
+                    state = step(state, VISIBLE, multiLine);
+                } else {
+                    return -1;
+                }
+                escapes++;
+                i += 2;
+            } else if (JSON_BYTE_CLASSES[current & 0xFF] < ON_ITS_OWN) {
+                state = step(state, JSON_BYTE_CLASSES[current & 0xFF], multiLine);
+                i++;
+            } else {
+                return -1;
+            }
+        }
     }
 
     /** {@link #isClean} for any text, a character at a time. */
@@ -159,6 +214,15 @@ final class TextCleaner {
         for (char c = 0; c < 0x80; c++) {
             classes[c] = (byte) (c == SPACE ? A_SPACE : c == LINE_BREAK ? A_LINE_BREAK
                     : (c < 0x20 || c == 0x7F) ? NOT_ALLOWED : VISIBLE);
+        }
+        return classes;
+    }
+
+    private static byte[] jsonByteClasses() {
+        byte[] classes = new byte[0x100];
+        for (int b = 0; b < 0x100; b++) {
+            classes[b] = (byte) (b == SPACE ? A_SPACE : b < 0x20 || b >= 0x7F || b == '"' || b == '\\' ? ON_ITS_OWN
+                    : VISIBLE);
         }
         return classes;
     }

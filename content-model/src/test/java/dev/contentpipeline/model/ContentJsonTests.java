@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,44 @@ class ContentJsonTests {
                         .isEqualTo(ContentJson.write(country.withVersion(version)));
             }
         }
+    }
+
+    @Test
+    void theHeadOfAnArticleAsWrittenIsFoundWhereTheArticleIs() {
+        String x = "x".repeat(Article.MAX_BODY_LENGTH);
+        List<String> bodies = List.of("B", "Stalls open.\n\nBy noon.", "quote \" backslash \\ slash / braces } {",
+                "two  spaces", " leading", "trailing\n", "a\n\n\nb", "a \nb", "tab\there", "Caf\u00E9", "\uD83D\uDE00",
+                "e\u0301", "\u0000", "\u007F", x, x + "x", x.substring(2) + "\nx");
+        String template = new String(ContentJson.write(ARTICLE.withVersion(3)), StandardCharsets.UTF_8)
+                .replace(",\"version\":3", "%s");
+        String body = JsonMapper.shared().writeValueAsString(ARTICLE.body());
+        assertThat(template).contains(body);
+        int found = 0;
+        for (String text : bodies) {
+            String written = JsonMapper.shared().writeValueAsString(text);
+            for (String escaped : List.of(written, written.replace("/", "\\/"), written.replace("B", "\\u0042"))) {
+                for (String version : List.of("", ",\"version\":3", ",\"version\":\"3\"")) {
+                    String oneLine = template.formatted(version).replace(body, escaped);
+                    // The head is read from JSON on one line only: a line break before the body, or after it.
+                    for (String json : List.of(oneLine, oneLine.replace(",\"body\"", ",\r\"body\""),
+                            oneLine.replace(",\"language\"", ",\n\"language\""))) {
+                        byte[] within = ("{\"record\":" + json + "}").getBytes(StandardCharsets.UTF_8);
+                        int from = "{\"record\":".length();
+                        Article article = ContentJson.readArticleAsWritten(within, from, within.length - 1);
+                        ArticleHead head = ContentJson.readArticleHeadAsWritten(within, from, within.length - 1);
+                        assertThat(head).as(json).isEqualTo(article == null || !json.equals(oneLine) ? null
+                                : article.head());
+                        byte[] onItsOwn = oneLine.getBytes(StandardCharsets.UTF_8);
+                        assertThat(article == null)
+                                .isEqualTo(ContentJson.readArticleAsWritten(onItsOwn, 0, onItsOwn.length) == null);
+                        found += head == null ? 0 : 1;
+                    }
+                }
+            }
+        }
+        // The seven clean bodies (B, the paragraphs, the escapes, Café, the emoji, the two longest allowed), each in
+        // its three escapings, with a version and without.
+        assertThat(found).isEqualTo(7 * 3 * 2);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.contentpipeline.model;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,48 @@ class TextCleanerTests {
                         (value + "\u00E9").equals(TextCleaner.cleanCopy(value + "\u00E9", multiLine)));
             }
         }
+    }
+
+    @Test
+    void aJsonStringsTextIsCheckedOnItsBytesAsOnTheTextItself() {
+        // Written by a JSON writer, and with the escapes other writers choose; followed by more JSON, or cut short.
+        String[] pieces = {"a", "Z", ".", "/", " ", " ", "\n", "\n", "\"", "\\", "\t", "\r", "\u0000", "\u007F", "\u00E9",
+            "\u4E2D", "\uD83D\uDE00"};
+        java.util.Random random = new java.util.Random(13);
+        JsonMapper json = JsonMapper.shared();
+        int checkedOnBytes = 0;
+        for (int run = 0; run < 300_000; run++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(24); i >= 0; i--) {
+                text.append(random.nextInt(3) == 0 ? pieces[random.nextInt(pieces.length)] : "x");
+            }
+            String value = text.toString();
+            String written = json.writeValueAsString(value);
+            String other = switch (random.nextInt(4)) {
+                case 0 -> written.replace("/", "\\/");
+                case 1 -> written.replace("x", "\\u0078");
+                case 2 -> written.substring(0, random.nextInt(written.length()));
+                default -> written;
+            };
+            // Below U+007F, and no control character but line breaks: the only text checked on its bytes.
+            boolean asciiAsWritten = value.chars().allMatch(c -> c == '\n' || (c >= 0x20 && c < 0x7F));
+            for (boolean multiLine : new boolean[] {false, true}) {
+                boolean taken = TextCleaner.isClean(value, multiLine) && asciiAsWritten;
+                int max = random.nextBoolean() ? value.length() : value.length() - 1;
+                byte[] bytes = (written + ",\"more\":\"  \"}").getBytes(StandardCharsets.UTF_8);
+                int close = TextCleaner.cleanJsonStringEnd(bytes, 0, bytes.length, multiLine, max);
+                assertThat(close).as("%s (multi-line %s, at most %s)", written, multiLine, max)
+                        .isEqualTo(taken && max == value.length() ? written.length() - 1 : -1);
+                checkedOnBytes += close >= 0 ? 1 : 0;
+                // An escaped slash is taken, a Unicode escape left to the text, a string cut short never taken.
+                byte[] otherBytes = ("[" + other).getBytes(StandardCharsets.UTF_8);
+                assertThat(TextCleaner.cleanJsonStringEnd(otherBytes, 1, otherBytes.length, multiLine, value.length()))
+                        .as("%s (multi-line %s)", other, multiLine)
+                        .isEqualTo(!taken || other.contains("\\u0078") || other.length() < written.length() ? -1
+                                : other.length());
+            }
+        }
+        assertThat(checkedOnBytes).isGreaterThan(10_000);
     }
 
     private static String escaped(String value) {

@@ -2,7 +2,7 @@ package dev.contentpipeline.index.indexing;
 
 import dev.contentpipeline.connections.ContentNames;
 import dev.contentpipeline.index.IndexProperties;
-import dev.contentpipeline.model.Article;
+import dev.contentpipeline.model.ArticleHead;
 import dev.contentpipeline.model.ContentHeaders;
 import dev.contentpipeline.model.ContentJson;
 import dev.contentpipeline.model.ContentType;
@@ -55,7 +55,7 @@ class IndexWriteMapper {
         }
         if (type == ContentType.ARTICLE) {
             RecordJson.Read read = RecordJson.read(record.value());
-            Article article = read.article();
+            ArticleHead article = read.article();
             checkKey(record, article.id());
             long version = version(record, article.version());
             Map<String, Object> added = added(type, article.id(), version, false);

@@ -1,6 +1,7 @@
 package dev.contentpipeline.index.indexing;
 
 import dev.contentpipeline.model.Article;
+import dev.contentpipeline.model.ArticleHead;
 import dev.contentpipeline.model.ContentJson;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,22 +20,22 @@ import java.util.Map;
  */
 record RecordJson(byte[] json, List<String> countries) {
 
-    /** An article read from a record, and the JSON to send for it. */
-    record Read(Article article, RecordJson json) {
+    /** What the indexer needs of an article read from a record, and the JSON to send for it. */
+    record Read(ArticleHead article, RecordJson json) {
     }
 
     /**
      * Reads an article record (refusing it as {@link ContentJson#readArticle} does) and finds the JSON to send for it.
-     * A record as ingest publishes it is parsed once: {@link #readAsWritten} both reads it and finds it sendable as it
-     * is. Any other is read as before and written again.
+     * A record as ingest publishes it is parsed once: {@link ContentJson#readArticleHeadAsWritten} both reads it and
+     * finds it sendable as it is. Any other is read as before and written again.
      */
     static Read read(byte[] record) {
-        Article asWritten = readAsWritten(record);
+        ArticleHead asWritten = ContentJson.readArticleHeadAsWritten(record, 0, record.length);
         if (asWritten != null) {
             return new Read(asWritten, new RecordJson(record, asWritten.countries()));
         }
         Article article = ContentJson.readArticle(record, false);
-        return new Read(article, new RecordJson(ContentJson.write(article), article.countries()));
+        return new Read(article.head(), new RecordJson(ContentJson.write(article), article.countries()));
     }
 
     /** The object with the given fields (none of them the object's own) added at its end. */
@@ -52,19 +53,5 @@ record RecordJson(byte[] json, List<String> countries) {
         document[end] = ',';
         System.arraycopy(fields, 1, document, end + 1, fields.length - 1);
         return document;
-    }
-
-    /**
-     * The article the record holds, when its bytes say, on one line, the very fields and values the article would be
-     * written with ({@link ContentJson#readArticleAsWritten}); else null, and then {@link ContentJson#readArticle}
-     * reads it (or refuses it) as it reads any record.
-     */
-    static Article readAsWritten(byte[] record) {
-        for (byte b : record) {
-            if (b == '\n' || b == '\r') {
-                return null;
-            }
-        }
-        return ContentJson.readArticleAsWritten(record, 0, record.length);
     }
 }

@@ -4,6 +4,7 @@ import dev.contentpipeline.ingest.publishing.ContentWrite;
 import dev.contentpipeline.ingest.requests.RecordKeys;
 import dev.contentpipeline.ingest.requests.RequestBodies;
 import dev.contentpipeline.model.Article;
+import dev.contentpipeline.model.ArticleHead;
 import dev.contentpipeline.model.ContentJson;
 import dev.contentpipeline.model.ContentType;
 import dev.contentpipeline.model.Country;
@@ -86,7 +87,7 @@ final class BulkLines {
     /**
      * The upsert of an article whose record says exactly what writing the article would, with no version: what a
      * bulk load of prepared content sends, line after line. Read in one pass (the line's three fields, the record's
-     * place in the line, then the record by {@link ContentJson#readArticleAsWritten}) instead of into a tree, an
+     * place in the line, then the record by {@link ContentJson#readArticleHeadAsWritten}) instead of into a tree, an
      * article and the article written again; published as sent. Null for any other line, read as before (and refused
      * as before if it must be): for a line taken here that reading gives the same article.
      */
@@ -123,7 +124,7 @@ final class BulkLines {
         } catch (JacksonException e) {
             return null;
         }
-        Article article = ContentJson.readArticleAsWritten(body, recordFrom, recordTo);
+        ArticleHead article = ContentJson.readArticleHeadAsWritten(body, recordFrom, recordTo);
         return article == null || article.version() != null ? null
                 : ContentWrite.upsertAsSent(article, Arrays.copyOfRange(body, recordFrom, recordTo));
     }

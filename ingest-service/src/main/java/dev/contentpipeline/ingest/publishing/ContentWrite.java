@@ -1,6 +1,7 @@
 package dev.contentpipeline.ingest.publishing;
 
 import dev.contentpipeline.model.Article;
+import dev.contentpipeline.model.ArticleHead;
 import dev.contentpipeline.model.ContentJson;
 import dev.contentpipeline.model.ContentType;
 import dev.contentpipeline.model.Country;
@@ -21,9 +22,9 @@ public record ContentWrite(ContentType type, String id, Long version, LongFuncti
 
     /**
      * An upsert of an article whose JSON, as sent, says exactly what writing it would (read by
-     * {@link ContentJson#readArticleAsWritten}) and holds no version: published as sent, with the version added.
+     * {@link ContentJson#readArticleHeadAsWritten}) and holds no version: published as sent, with the version added.
      */
-    public static ContentWrite upsertAsSent(Article article, byte[] sentWithoutVersion) {
+    public static ContentWrite upsertAsSent(ArticleHead article, byte[] sentWithoutVersion) {
         if (article.version() != null) {
             throw new IllegalArgumentException("the article's JSON holds a version: publish it with upsert(article)");
         }

@@ -74,7 +74,7 @@ class ContentController {
         if (asSent && version == null) {
             // Exactly what writing the article would give, and no version: published as sent, the version added, as
             // a bulk line's record is, without reading it into a tree and writing it again (README, round 33).
-            return write(ContentWrite.upsertAsSent(article, Arrays.copyOfRange(body, from, to)), parameters);
+            return write(ContentWrite.upsertAsSent(article.head(), Arrays.copyOfRange(body, from, to)), parameters);
         }
         return write(ContentWrite.upsert(version == null ? article : article.withVersion(version)), parameters);
     }
