@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
@@ -60,7 +61,7 @@ final class PipelineServices {
         environment.put("INGEST_SECURITY_KEYS_BENCHMARK_SCOPES", "write,admin");
         environment.put("INGEST_SECURITY_RATELIMIT_REQUESTSPERSECOND", "1000000");
         environment.put("INGEST_SECURITY_RATELIMIT_BURST", "1000000");
-        return start("ingest-service", jar, environment);
+        return start("ingest-service", PipelineService.INGEST, jar, environment);
     }
 
     /** The indexer on the content topics, or (for the backlog) on its own topic, alias and consumer group. */
@@ -78,7 +79,7 @@ final class PipelineServices {
         environment.put("CONTENT_TOPICS_ARTICLES", articlesTopic);
         environment.put("CONTENT_ALIASES_ARTICLES", articlesAlias);
         environment.put("SPRING_KAFKA_CONSUMER_GROUPID", group);
-        return start(name, jar, environment);
+        return start(name, PipelineService.INDEX, jar, environment);
     }
 
     /** With the actuator's loggers endpoint, through which {@link CapturedSearches} turns the tracer on. */
@@ -88,7 +89,7 @@ final class PipelineServices {
         // The load comes from one address, at rates a per-client limit exists to stop.
         environment.put("SEARCH_CLIENTRATELIMIT_REQUESTSPERSECOND", "1000000");
         environment.put("SEARCH_CLIENTRATELIMIT_BURST", "1000000");
-        return start("search-service", jar, environment);
+        return start("search-service", PipelineService.SEARCH, jar, environment);
     }
 
     Path log(String name) {
@@ -126,17 +127,22 @@ final class PipelineServices {
             environment.put("JDK_JAVA_OPTIONS", "-XX:NativeMemoryTracking=summary "
                     + "-XX:StartFlightRecording=settings=default,dumponexit=true,filename=" + jfrFile(name));
         }
-        // An experiment's JVM options for one service, after its own (BENCHMARK_JVM_OPTIONS_INGEST, _INDEX, _SEARCH).
-        String extra = System.getenv("BENCHMARK_JVM_OPTIONS_" + service.name());
-        if (extra != null && !extra.isBlank()) {
-            environment.merge("JDK_JAVA_OPTIONS", extra.strip(), (profiler, own) -> profiler + " " + own);
-        }
         return environment;
     }
 
-    private Running start(String name, Path jar, Map<String, String> environment) {
+    /**
+     * An experiment's JVM options for one service ({@code BENCHMARK_JVM_OPTIONS_INGEST}, {@code _INDEX},
+     * {@code _SEARCH}), split at spaces; on the command line after the service's own, so that they override them.
+     */
+    static List<String> experimentOptions(PipelineService service, Map<String, String> environment) {
+        String options = environment.getOrDefault("BENCHMARK_JVM_OPTIONS_" + service.name(), "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    private Running start(String name, PipelineService service, Path jar, Map<String, String> environment) {
         long started = System.nanoTime();
-        ServiceProcess process = ServiceProcess.start(name, jar, environment, logDir);
+        ServiceProcess process = ServiceProcess.start(name, jar, environment,
+                experimentOptions(service, System.getenv()), logDir);
         return new Running(process, pidOf(name, process), started);
     }
 

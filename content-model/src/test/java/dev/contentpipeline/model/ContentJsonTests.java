@@ -86,6 +86,8 @@ class ContentJsonTests {
             for (String escaped : List.of(written, written.replace("/", "\\/"), written.replace("B", "\\u0042"))) {
                 for (String version : List.of("", ",\"version\":3", ",\"version\":\"3\"")) {
                     String oneLine = template.formatted(version).replace(body, escaped);
+                    byte[] onItsOwn = oneLine.getBytes(StandardCharsets.UTF_8);
+                    boolean refusedOnItsOwn = ContentJson.readArticleAsWritten(onItsOwn, 0, onItsOwn.length) == null;
                     // The head is read from JSON on one line only: a line break before the body, or after it.
                     for (String json : List.of(oneLine, oneLine.replace(",\"body\"", ",\r\"body\""),
                             oneLine.replace(",\"language\"", ",\n\"language\""))) {
@@ -95,9 +97,7 @@ class ContentJsonTests {
                         ArticleHead head = ContentJson.readArticleHeadAsWritten(within, from, within.length - 1);
                         assertThat(head).as(json).isEqualTo(article == null || !json.equals(oneLine) ? null
                                 : article.head());
-                        byte[] onItsOwn = oneLine.getBytes(StandardCharsets.UTF_8);
-                        assertThat(article == null)
-                                .isEqualTo(ContentJson.readArticleAsWritten(onItsOwn, 0, onItsOwn.length) == null);
+                        assertThat(article == null).isEqualTo(refusedOnItsOwn);
                         found += head == null ? 0 : 1;
                     }
                 }

@@ -50,7 +50,7 @@ public final class ServiceProcess implements AutoCloseable {
         Map<String, String> environment = new java.util.HashMap<>(settings);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         environment.putAll(elasticsearch.environment(elasticsearch.user(service)));
-        return start(service.username(), jar, port, environment, logDir);
+        return start(service.username(), jar, port, environment, List.of(), logDir);
     }
 
     /**
@@ -58,23 +58,43 @@ public final class ServiceProcess implements AutoCloseable {
      * {@code SERVER_PORT}; output goes to {@code <logDir>/<name>.log}.
      */
     public static ServiceProcess start(String name, Path jar, Map<String, String> environment, Path logDir) {
-        return start(name, jar, FreePorts.pick(), environment, logDir);
+        return start(name, jar, FreePorts.pick(), environment, List.of(), logDir);
     }
 
-    private static ServiceProcess start(String name, Path jar, int port, Map<String, String> settings, Path logDir) {
+    /**
+     * As above, with an experiment's JVM options after the service's own, so that they win over them (the JVM takes
+     * the last of an option given twice). In {@code JDK_JAVA_OPTIONS} they would not: the launcher puts its content
+     * before the command line's options.
+     */
+    public static ServiceProcess start(String name, Path jar, Map<String, String> environment,
+            List<String> experimentOptions, Path logDir) {
+        return start(name, jar, FreePorts.pick(), environment, experimentOptions, logDir);
+    }
+
+    private static ServiceProcess start(String name, Path jar, int port, Map<String, String> settings,
+            List<String> experimentOptions, Path logDir) {
         Map<String, String> environment = new java.util.HashMap<>(settings);
         environment.put("SERVER_PORT", Integer.toString(port));
         // glibc keeps up to eight malloc arenas per core, each a resident few MB once threads touched it.
         environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
-        List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ImageFiles.local(JVM_OPTIONS));
-        command.addAll(ImageFiles.local(ownJvmOptions(jar)));
-        command.addAll(ClassDataArchive.launchArguments(jar, List.copyOf(command), environment,
+        List<String> own = command(jar, List.of(), List.of());
+        // The class-data archive is made with the service's own options: the one every start of the jar uses.
+        List<String> command = command(jar, experimentOptions, ClassDataArchive.launchArguments(jar, own, environment,
                 logDir.resolve(name + "-training.log")));
         CallerBoundProcess process = CallerBoundProcess.start(command, environment, logDir.resolve(name + ".log"),
                 logDir.resolve(name + ".pid"), false);
         return new ServiceProcess(name, port, process);
+    }
+
+    /** java, every service's JVM options, the jar's own, the experiment's, then how to launch the jar. */
+    static List<String> command(Path jar, List<String> experimentOptions, List<String> launch) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ImageFiles.local(JVM_OPTIONS));
+        command.addAll(ImageFiles.local(ownJvmOptions(jar)));
+        command.addAll(experimentOptions);
+        command.addAll(launch);
+        return List.copyOf(command);
     }
 
     /**

@@ -74,9 +74,13 @@ class SearchApiIntegrationTests extends AgainstElasticsearch {
         String typed = "/api/suggest?q=" + encode("lantern nig");
         JsonNode first = get(typed, 200).get("suggestions");
         assertThat(first).isNotEmpty();
-        long hits = requestCacheHits();
-        assertThat(get(typed, 200).get("suggestions")).isEqualTo(first);
-        assertThat(requestCacheHits()).as("both shards answer from the cache").isGreaterThanOrEqualTo(hits + 2);
+        ElasticsearchClient operator = SearchFixture.operatorClient();
+        try (ElasticsearchTransport transport = operator._transport()) {
+            long hits = requestCacheHits(operator);
+            assertThat(get(typed, 200).get("suggestions")).isEqualTo(first);
+            assertThat(requestCacheHits(operator)).as("both shards answer from the cache")
+                    .isGreaterThanOrEqualTo(hits + 2);
+        }
     }
 
     @Test
@@ -192,11 +196,8 @@ class SearchApiIntegrationTests extends AgainstElasticsearch {
         assertThat(parsed.at("/paths/~1api~1search/get/summary").asText()).isEqualTo("Search articles and countries");
     }
 
-    private static long requestCacheHits() throws IOException {
-        ElasticsearchClient client = SearchFixture.operatorClient();
-        try (ElasticsearchTransport transport = client._transport()) {
-            return client.indices().stats(s -> s.index(SearchFixture.ARTICLES, SearchFixture.COUNTRIES)
-                    .metric("request_cache")).all().total().requestCache().hitCount();
-        }
+    private static long requestCacheHits(ElasticsearchClient operator) throws IOException {
+        return operator.indices().stats(s -> s.index(SearchFixture.ARTICLES, SearchFixture.COUNTRIES)
+                .metric("request_cache")).all().total().requestCache().hitCount();
     }
 }
