@@ -77,21 +77,27 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("SERVER_PORT", Integer.toString(port));
         // glibc keeps up to eight malloc arenas per core, each a resident few MB once threads touched it.
         environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
-        List<String> own = command(jar, List.of(), List.of());
+        List<String> own = ownCommand(jar);
         // The class-data archive is made with the service's own options: the one every start of the jar uses.
-        List<String> command = command(jar, experimentOptions, ClassDataArchive.launchArguments(jar, own, environment,
+        List<String> command = command(own, experimentOptions, ClassDataArchive.launchArguments(jar, own, environment,
                 logDir.resolve(name + "-training.log")));
         CallerBoundProcess process = CallerBoundProcess.start(command, environment, logDir.resolve(name + ".log"),
                 logDir.resolve(name + ".pid"), false);
         return new ServiceProcess(name, port, process);
     }
 
-    /** java, every service's JVM options, the jar's own, the experiment's, then how to launch the jar. */
-    static List<String> command(Path jar, List<String> experimentOptions, List<String> launch) {
+    /** java, every service's JVM options, then the jar's own. */
+    static List<String> ownCommand(Path jar) {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ImageFiles.local(JVM_OPTIONS));
         command.addAll(ImageFiles.local(ownJvmOptions(jar)));
+        return List.copyOf(command);
+    }
+
+    /** The service's own command, the experiment's JVM options, then how to launch the jar. */
+    static List<String> command(List<String> own, List<String> experimentOptions, List<String> launch) {
+        List<String> command = new java.util.ArrayList<>(own);
         command.addAll(experimentOptions);
         command.addAll(launch);
         return List.copyOf(command);

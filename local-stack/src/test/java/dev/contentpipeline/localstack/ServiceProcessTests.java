@@ -13,8 +13,9 @@ class ServiceProcessTests {
 
     @Test
     void anExperimentsJvmOptionsComeAfterTheServicesOwnAndWinOverThem() throws Exception {
-        List<String> command = ServiceProcess.command(Path.of("index-service-0.1.0-SNAPSHOT-exec.jar"),
-                List.of("-Xms96m"), List.of("-XX:+PrintFlagsFinal", "-version"));
+        List<String> command = ServiceProcess.command(
+                ServiceProcess.ownCommand(Path.of("index-service-0.1.0-SNAPSHOT-exec.jar")), List.of("-Xms96m"),
+                List.of("-XX:+PrintFlagsFinal", "-version"));
 
         // Every service's -Xms32m, index-service's own -Xmx96m, then the experiment's.
         assertThat(command).containsSubsequence("-Xms32m", "-Xmx96m", "-Xms96m", "-XX:+PrintFlagsFinal", "-version");
@@ -26,7 +27,8 @@ class ServiceProcessTests {
 
     @Test
     void withoutAnExperimentAServiceRunsWithItsOwnOptions() {
-        List<String> command = ServiceProcess.command(Path.of("search-service-0.1.0-SNAPSHOT-exec.jar"), List.of(),
+        List<String> command = ServiceProcess.command(
+                ServiceProcess.ownCommand(Path.of("search-service-0.1.0-SNAPSHOT-exec.jar")), List.of(),
                 List.of("-jar", "search-service.jar"));
 
         assertThat(command).containsSubsequence("-Xms32m", "-XX:TieredStopAtLevel=4", "-jar", "search-service.jar");
