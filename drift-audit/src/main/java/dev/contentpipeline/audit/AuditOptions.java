@@ -23,8 +23,9 @@ record AuditOptions(boolean repair, List<ContentType> types, int first, int runS
               Compares the content topics with the indices behind the aliases and reports missing, stale, ghost
               and ahead documents; --repair publishes the drifted ids' records again for the indexer to write.
               Settings from the environment, as the services read them: KAFKA_BOOTSTRAP_SERVERS, ELASTICSEARCH_URL,
-              ELASTICSEARCH_USERNAME, ELASTICSEARCH_PASSWORD, ELASTICSEARCH_CA, CONTENT_TOPICS_ARTICLES,
-              CONTENT_TOPICS_COUNTRIES, CONTENT_ALIASES_ARTICLES, CONTENT_ALIASES_COUNTRIES, INDEX_MAXRECORDBYTES.
+              ELASTICSEARCH_USERNAME, ELASTICSEARCH_PASSWORD, ELASTICSEARCH_CA, ELASTICSEARCH_TLS_CIPHER_SUITES,
+              CONTENT_TOPICS_ARTICLES, CONTENT_TOPICS_COUNTRIES, CONTENT_ALIASES_ARTICLES, CONTENT_ALIASES_COUNTRIES,
+              INDEX_MAXRECORDBYTES.
               Exit status: 0 no drift (or all of it re-published), 1 drift found, 2 could not audit.""";
 
     static AuditOptions parse(String... args) {

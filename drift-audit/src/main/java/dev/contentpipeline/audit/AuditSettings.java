@@ -29,7 +29,8 @@ record AuditSettings(String kafkaBootstrapServers, ElasticsearchSettings elastic
         // A page of doc values answers in well under a second; the margin is for a busy two-core machine.
         ElasticsearchSettings elasticsearch = new ElasticsearchSettings(urls,
                 blankToNull(env.get("ELASTICSEARCH_USERNAME")), blankToNull(env.get("ELASTICSEARCH_PASSWORD")),
-                ca == null ? null : Path.of(ca), Duration.ofSeconds(5), Duration.ofSeconds(60), 4,
+                ca == null ? null : Path.of(ca), suites(env.get("ELASTICSEARCH_TLS_CIPHER_SUITES")),
+                Duration.ofSeconds(5), Duration.ofSeconds(60), 4,
                 Duration.ofSeconds(120));
         ContentNames names = new ContentNames(
                 new ContentNames.Topics(env.getOrDefault("CONTENT_TOPICS_ARTICLES", "content.articles"),
@@ -57,6 +58,12 @@ record AuditSettings(String kafkaBootstrapServers, ElasticsearchSettings elastic
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("INDEX_MAXRECORDBYTES is a size such as 1MB, not '" + size + "'");
         }
+    }
+
+    /** A comma-separated list; none for an unset or blank variable. */
+    static List<String> suites(String value) {
+        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip)
+                .filter(suite -> !suite.isEmpty()).toList();
     }
 
     private static String blankToNull(String value) {

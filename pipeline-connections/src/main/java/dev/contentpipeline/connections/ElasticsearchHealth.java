@@ -59,7 +59,10 @@ class ElasticsearchHealth extends AbstractHealthIndicator {
         catch (SSLException ex) {
             error = "TLS with Elasticsearch failed (" + ex.getMessage() + "): check that ELASTICSEARCH_CA "
                     + "(elasticsearch.ca) names the CA that signed the server's certificate and that the address "
-                    + "uses https://";
+                    + "uses https://"
+                    + (this.settings.tlsCipherSuites().isEmpty() ? "" : ", and that the server accepts one of the "
+                            + "cipher suites of ELASTICSEARCH_TLS_CIPHER_SUITES (elasticsearch.tls-cipher-suites: "
+                            + String.join(",", this.settings.tlsCipherSuites()) + ")");
             builder.down();
         }
         catch (IOException ex) {

@@ -1,0 +1,212 @@
+package dev.contentpipeline.connections;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The TLS cipher suites the client offers ({@code elasticsearch.tls-cipher-suites}), against an HTTPS stub server
+ * with a certificate made by the JDK's keytool, which records the suite each request came over.
+ */
+class ElasticsearchTlsTests {
+
+    private static final String CHACHA20 = "TLS_CHACHA20_POLY1305_SHA256";
+
+    private static final char[] PASSWORD = "changeit".toCharArray();
+
+    @TempDir
+    static Path dir;
+
+    private static SSLContext serverContext;
+
+    private static Path ca;
+
+    private HttpsServer server;
+
+    private final List<String> suites = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void certificate() throws Exception {
+        Path keystore = dir.resolve("server.p12");
+        ca = dir.resolve("ca.pem");
+        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                "-storepass", new String(PASSWORD));
+        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storepass",
+                new String(PASSWORD), "-file", ca.toString());
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            keys.load(in, PASSWORD);
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, PASSWORD);
+        serverContext = SSLContext.getInstance("TLS");
+        serverContext.init(keyManagers.getKeyManagers(), null, null);
+    }
+
+    private static void keytool(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).as(output).isZero();
+    }
+
+    /** A server on the loopback address that accepts these suites (none: the JVM's defaults). */
+    private String serve(String... accepted) throws IOException {
+        return serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), accepted);
+    }
+
+    private String serve(InetSocketAddress address, String... accepted) throws IOException {
+        server = HttpsServer.create(address, 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(serverContext) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                var ssl = serverContext.getDefaultSSLParameters();
+                if (accepted.length > 0) {
+                    ssl.setCipherSuites(accepted);
+                }
+                parameters.setSSLParameters(ssl);
+            }
+        });
+        server.createContext("/", exchange -> {
+            suites.add(((HttpsExchange) exchange).getSSLSession().getCipherSuite());
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return "https://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void offersOnlyTheConfiguredSuites() throws IOException {
+        var settings = ElasticsearchSettings.of(serve(), null, null, ca).withTlsCipherSuites(List.of(CHACHA20));
+        try (RestClient client = ElasticsearchClients.restClient(settings)) {
+            client.performRequest(new Request("GET", "/articles/_doc/1"));
+        }
+
+        assertThat(suites).containsExactly(CHACHA20);
+    }
+
+    @Test
+    void withoutSuitesTheClientOffersTheJvmsDefaults() throws IOException {
+        try (RestClient client = ElasticsearchClients.restClient(ElasticsearchSettings.of(serve(), null, null, ca))) {
+            client.performRequest(new Request("GET", "/articles/_doc/1"));
+        }
+
+        // The JDK's server prefers AES-GCM when the client offers it.
+        assertThat(suites).hasSize(1);
+        assertThat(suites.get(0)).isIn("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256");
+    }
+
+    @Test
+    void theHostNameIsStillChecked() throws IOException {
+        // Every address, so that localhost answers whether it is 127.0.0.1 or ::1 here.
+        String url = serve(new InetSocketAddress(0)).replace("127.0.0.1", "localhost");
+        var settings = ElasticsearchSettings.of(url, null, null, ca).withTlsCipherSuites(List.of(CHACHA20));
+        try (RestClient client = ElasticsearchClients.restClient(settings)) {
+            // The certificate names 127.0.0.1 only.
+            assertThatThrownBy(() -> client.performRequest(new Request("GET", "/")))
+                .isInstanceOf(IOException.class).hasMessageContaining("localhost");
+        }
+    }
+
+    @Test
+    void aServerThatAcceptsNoneOfTheSuitesIsReportedWithTheSettingToCheck() throws Exception {
+        // A TLS server socket, which answers a handshake it refuses with an alert, as Elasticsearch's does (the JDK's
+        // HttpsServer only closes the connection).
+        try (var refusing = (SSLServerSocket) serverContext.getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            refusing.setEnabledCipherSuites(new String[] { "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384" });
+            Thread server = new Thread(() -> {
+                try (var socket = (SSLSocket) refusing.accept()) {
+                    socket.startHandshake();
+                }
+                catch (IOException expected) {
+                    // no suite in common
+                }
+            });
+            server.start();
+            var settings = ElasticsearchSettings.of("https://127.0.0.1:" + refusing.getLocalPort(), null, null, ca)
+                .withTlsCipherSuites(List.of(CHACHA20));
+            try (RestClient client = ElasticsearchClients.restClient(settings)) {
+                Health health = new ElasticsearchHealth(client, settings, true).health(true);
+
+                assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(String.valueOf(health.getDetails().get("error")))
+                    .contains("TLS with Elasticsearch failed", "ELASTICSEARCH_TLS_CIPHER_SUITES", CHACHA20);
+            }
+            server.join(10_000);
+        }
+    }
+
+    @Test
+    void anUnknownSuiteIsRefusedWhenTheClientIsBuilt() {
+        var settings = ElasticsearchSettings.of("https://127.0.0.1:9200", null, null, ca)
+            .withTlsCipherSuites(List.of(CHACHA20, "TLS_CHACHA20_POLY1305"));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ElasticsearchClients.restClient(settings))
+            .withMessageContaining("Unknown TLS cipher suite TLS_CHACHA20_POLY1305 ")
+            .withMessageContaining("ELASTICSEARCH_TLS_CIPHER_SUITES")
+            .withMessageContaining(CHACHA20);
+    }
+
+    @Test
+    void theSuitesAreReadFromTheEnvironmentSeparatedByCommas() {
+        var environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test", Map.of(
+                "ELASTICSEARCH_TLS_CIPHER_SUITES", " TLS_CHACHA20_POLY1305_SHA256, TLS_AES_128_GCM_SHA256 ")));
+        var settings = Binder.get(environment).bindOrCreate("elasticsearch", ElasticsearchSettings.class);
+
+        assertThat(settings.tlsCipherSuites()).containsExactly(CHACHA20, "TLS_AES_128_GCM_SHA256");
+        assertThat(Binder.get(new StandardEnvironment()).bindOrCreate("elasticsearch", ElasticsearchSettings.class)
+            .tlsCipherSuites()).isEmpty();
+        assertThat(settings.toString()).endsWith("offering " + CHACHA20 + ",TLS_AES_128_GCM_SHA256");
+    }
+}
