@@ -15,9 +15,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -125,6 +128,43 @@ class ContentListenerIntegrationTests {
         try (RestClient client = ElasticsearchClients.restClient(refused)) {
             assertThatThrownBy(() -> client.performRequest(new Request("GET", "/_security/_authenticate")))
                 .isInstanceOf(SSLException.class);
+        }
+    }
+
+    /** The request-id trail (README, Configuration): a line per record, one log event per bulk request. */
+    @Test
+    void logsALinePerIndexedRecordInOneEventPerBulkRequest() {
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        var indexed = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(ContentListener.INDEXED_LOG);
+        events.start();
+        indexed.addAppender(events);
+        try {
+            for (int i = 1; i <= 3; i++) {
+                producer.send(new ProducerRecord<>(ARTICLES, 0, "trail-" + i, article("trail-" + i, "Trail " + i, 1)));
+            }
+            producer.flush();
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(messages(events).toString())
+                .containsPattern("\\nIndexed it-index-articles trail-1 version 1 "
+                        + "from it-index\\.articles-0@\\d+ request-id -")
+                .contains("Indexed it-index-articles trail-2 version 1", "Indexed it-index-articles trail-3 version 1"));
+            for (String message : messages(events)) {
+                String[] lines = message.split("\n");
+                assertThat(lines[0]).isEqualTo(lines.length == 2 ? "1 record in one bulk request:"
+                        : (lines.length - 1) + " records in one bulk request:");
+                assertThat(List.of(lines).subList(1, lines.length))
+                    .allMatch(line -> line.matches("(Indexed|Superseded \\(a newer version is indexed\\)) "
+                            + "\\S+ \\S+ version \\d+ from \\S+-\\d+@\\d+ request-id \\S+"));
+            }
+        } finally {
+            indexed.detachAppender(events);
+        }
+    }
+
+    /** The appender appends under its own lock (AppenderBase.doAppend). */
+    private static List<String> messages(ListAppender<ILoggingEvent> events) {
+        synchronized (events) {
+            return events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         }
     }
 
