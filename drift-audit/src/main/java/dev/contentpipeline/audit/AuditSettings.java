@@ -23,13 +23,13 @@ record AuditSettings(String kafkaBootstrapServers, ElasticsearchSettings elastic
         long maxRecordBytes) {
 
     static AuditSettings from(Map<String, String> env) {
-        List<URI> urls = Arrays.stream(env.getOrDefault("ELASTICSEARCH_URL", "http://localhost:9200").split(","))
-                .map(String::strip).filter(url -> !url.isEmpty()).map(URI::create).toList();
+        List<URI> urls = commaSeparated(env.getOrDefault("ELASTICSEARCH_URL", "http://localhost:9200")).stream()
+                .map(URI::create).toList();
         String ca = blankToNull(env.get("ELASTICSEARCH_CA"));
         // A page of doc values answers in well under a second; the margin is for a busy two-core machine.
         ElasticsearchSettings elasticsearch = new ElasticsearchSettings(urls,
                 blankToNull(env.get("ELASTICSEARCH_USERNAME")), blankToNull(env.get("ELASTICSEARCH_PASSWORD")),
-                ca == null ? null : Path.of(ca), suites(env.get("ELASTICSEARCH_TLS_CIPHER_SUITES")),
+                ca == null ? null : Path.of(ca), commaSeparated(env.get("ELASTICSEARCH_TLS_CIPHER_SUITES")),
                 Duration.ofSeconds(5), Duration.ofSeconds(60), 4,
                 Duration.ofSeconds(120));
         ContentNames names = new ContentNames(
@@ -60,10 +60,10 @@ record AuditSettings(String kafkaBootstrapServers, ElasticsearchSettings elastic
         }
     }
 
-    /** A comma-separated list; none for an unset or blank variable. */
-    static List<String> suites(String value) {
+    /** A comma-separated list, each item stripped, blanks dropped; none for an unset or blank variable. */
+    static List<String> commaSeparated(String value) {
         return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip)
-                .filter(suite -> !suite.isEmpty()).toList();
+                .filter(item -> !item.isEmpty()).toList();
     }
 
     private static String blankToNull(String value) {

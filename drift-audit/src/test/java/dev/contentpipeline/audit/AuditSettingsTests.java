@@ -19,6 +19,14 @@ class AuditSettingsTests {
     }
 
     @Test
+    void bothListsAreReadTheSameWay() {
+        assertThat(AuditSettings.commaSeparated(" a ,, b,")).containsExactly("a", "b");
+        assertThat(AuditSettings.commaSeparated(null)).isEmpty();
+        assertThat(AuditSettings.from(Map.of("ELASTICSEARCH_URL", ",https://es-1:9200,  ,")).elasticsearch()
+            .addresses()).isEqualTo("https://es-1:9200");
+    }
+
+    @Test
     void withoutTheVariableTheClientOffersTheJvmsDefaults() {
         assertThat(AuditSettings.from(Map.of()).elasticsearch().tlsCipherSuites()).isEmpty();
         assertThat(AuditSettings.from(Map.of("ELASTICSEARCH_TLS_CIPHER_SUITES", " ")).elasticsearch()
