@@ -78,7 +78,8 @@ public final class ContentJson {
      * either, as a bulk body needs), for a caller that passes the JSON on as it is and needs of the article only its
      * id, version and countries. A body in ASCII is checked on its bytes (clean, not too long) without being read into
      * text, which cost as much as the rest of the parse; the body's bytes then hold no line break, and only the rest
-     * is looked through for one.
+     * is looked through for one. Such a body is found on the bytes before the parse ({@link #valueStart}), and the
+     * parse reads a copy of the rest with the body's string left empty, so the body's bytes are stepped through once.
      */
     public static ArticleHead readArticleHeadAsWritten(byte[] json, int from, int to) {
         Article article = readAsWritten(json, from, to, true);
@@ -93,7 +94,20 @@ public final class ContentJson {
         Object[] values = new Object[ARTICLE_FIELDS.size()];
         int bodyFrom = to;
         int bodyTo = to;
-        try (JsonParser parser = LENIENT.createParser(json, from, to - from)) {
+        // The body found and checked on its bytes before the parse, which then reads the rest with the body's string
+        // left empty: the parser no longer steps through the body's text once more to find where it ends.
+        int bodyQuote = oneLineHead ? bodyValueQuote(json, from, to) : -1;
+        int bodyClose = bodyQuote >= 0
+                ? TextCleaner.cleanJsonStringEnd(json, bodyQuote, to, true, Article.MAX_BODY_LENGTH) : -1;
+        byte[] parsed = json;
+        int parsedFrom = from;
+        if (bodyClose >= 0) {
+            parsed = new byte[bodyQuote + 1 - from + to - bodyClose];
+            System.arraycopy(json, from, parsed, 0, bodyQuote + 1 - from);
+            System.arraycopy(json, bodyClose, parsed, bodyQuote + 1 - from, to - bodyClose);
+            parsedFrom = 0;
+        }
+        try (JsonParser parser = LENIENT.createParser(parsed, parsedFrom, parsed == json ? to - from : parsed.length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -103,13 +117,21 @@ public final class ContentJson {
                     return null;
                 }
                 JsonToken token = parser.nextToken();
-                int quote = oneLineHead && field == BODY && token == JsonToken.VALUE_STRING
+                int at = oneLineHead && field == BODY && token == JsonToken.VALUE_STRING
                         ? from + (int) parser.currentTokenLocation().getByteOffset() : -1;
-                int close = quote >= from && quote < to && json[quote] == '"'
-                        ? TextCleaner.cleanJsonStringEnd(json, quote, to, true, Article.MAX_BODY_LENGTH) : -1;
+                int close = -1;
+                if (bodyClose >= 0 && field == BODY) {
+                    // The string left empty stands for the checked body only where the parse finds the body's value.
+                    if (at != bodyQuote) {
+                        return null;
+                    }
+                    close = bodyClose;
+                } else if (bodyQuote < 0 && at >= from && at < to && json[at] == '"') {
+                    close = TextCleaner.cleanJsonStringEnd(json, at, to, true, Article.MAX_BODY_LENGTH);
+                }
                 if (close >= 0) {
                     values[field] = CHECKED_BODY;
-                    bodyFrom = quote;
+                    bodyFrom = at;
                     bodyTo = close;
                 } else {
                     values[field] = asWritten(parser, token, ARTICLE_FIELDS.get(field));
@@ -119,6 +141,7 @@ public final class ContentJson {
                 }
             }
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null
+                    || bodyClose >= 0 && values[BODY] != CHECKED_BODY
                     || oneLineHead && (hasLineBreak(json, from, bodyFrom) || hasLineBreak(json, bodyTo, to))) {
                 return null;
             }
@@ -222,6 +245,84 @@ public final class ContentJson {
         byte[] json = Arrays.copyOf(written, kept + added.length);
         System.arraycopy(added, 0, json, kept, added.length);
         return json;
+    }
+
+    /**
+     * Where the string value of the object's own {@code "body"} field opens, found on the bytes; -1 when there is none,
+     * its name is written with an escape or its value is not a string. Only a hint: the parse decides.
+     */
+    static int bodyValueQuote(byte[] json, int from, int to) {
+        int value = valueStart(json, from, to, "body");
+        return value >= 0 && json[value] == '"' ? value : -1;
+    }
+
+    /**
+     * Where the value of the named field of the JSON object opening at {@code from} starts (its first byte), found
+     * on the bytes by following the object's strings and brackets up to the name; -1 when the name is not there, or
+     * is written with an escape. Only a hint, for a caller that then parses what it found: the bytes are not checked
+     * to be JSON.
+     *
+     * @param name a name in ASCII
+     */
+    public static int valueStart(byte[] json, int from, int to, String name) {
+        int depth = 0;
+        boolean nameNext = false;
+        for (int i = from; i < to; i++) {
+            byte b = json[i];
+            if (b == '"') {
+                int open = i;
+                for (i++; i < to && json[i] != '"'; i++) {
+                    if (json[i] == '\\') {
+                        i++;
+                    }
+                }
+                if (i >= to) {
+                    return -1;
+                }
+                if (depth == 1 && nameNext) {
+                    nameNext = false;
+                    if (isName(json, open + 1, i, name)) {
+                        int j = skipSpace(json, i + 1, to);
+                        if (j >= to || json[j] != ':') {
+                            return -1;
+                        }
+                        j = skipSpace(json, j + 1, to);
+                        return j < to ? j : -1;
+                    }
+                }
+            } else if (b == '{' || b == '[') {
+                depth++;
+                nameNext = depth == 1 && b == '{';
+            } else if (b == '}' || b == ']') {
+                depth--;
+                if (depth <= 0) {
+                    return -1;
+                }
+            } else if (b == ',' && depth == 1) {
+                nameNext = true;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isName(byte[] json, int from, int to, String name) {
+        if (to - from != name.length()) {
+            return false;
+        }
+        for (int k = 0; k < name.length(); k++) {
+            if (json[from + k] != name.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int skipSpace(byte[] json, int from, int to) {
+        int i = from;
+        while (i < to && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' || json[i] == '\r')) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean hasLineBreak(byte[] json, int from, int to) {

@@ -109,6 +109,53 @@ class ContentJsonTests {
     }
 
     @Test
+    void theBodyIsTakenOnItsBytesOnlyWhereTheParseFindsItsValue() {
+        String written = new String(ContentJson.write(ARTICLE), StandardCharsets.UTF_8);
+        String body = JsonMapper.shared().writeValueAsString(ARTICLE.body());
+        String withoutBody = written.replace(",\"body\":" + body, "");
+        String head = "{\"id\":\"hegang-winter-markets\",";
+        assertThat(withoutBody).startsWith(head);
+        String rest = withoutBody.substring(head.length());
+        // Read as written: the body first, last, after a title that holds what looks like a body, its name escaped.
+        List<String> asWritten = List.of(
+                head + "\"body\":" + body + "," + rest,
+                withoutBody.substring(0, withoutBody.length() - 1) + ",\"body\" : " + body + "}",
+                written.replace("\"Winter markets of Hegang\"", "\"Winter \\\",\\\"body\\\":\\\"x markets\"")
+                        .replace("\"title\"", "\"title\"  "),
+                written.replace("\"body\"", "\"bo\\u0064y\""));
+        for (String json : asWritten) {
+            byte[] bytes = ("[" + json + "]").getBytes(StandardCharsets.UTF_8);
+            Article article = ContentJson.readArticleAsWritten(bytes, 1, bytes.length - 1);
+            assertThat(article).as(json).isNotNull();
+            assertThat(ContentJson.readArticleHeadAsWritten(bytes, 1, bytes.length - 1)).as(json)
+                    .isEqualTo(article.head());
+            int quote = ContentJson.bodyValueQuote(bytes, 1, bytes.length - 1);
+            if (json.contains("bo\\u0064y")) {
+                assertThat(quote).isEqualTo(-1);
+            } else {
+                assertThat(new String(bytes, quote, body.length(), StandardCharsets.UTF_8)).isEqualTo(body);
+            }
+        }
+        // A second body, a body that is not text, a body in an object of the article's: not as written, as before.
+        List<String> notAsWritten = List.of(
+                written.replace("}", ",\"body\":\"B\"}"),
+                written.replace(body, "7"),
+                written.replace("\"id\"", "\"tags\":[{\"body\":\"B\"}],\"id\""),
+                written.replace(body, "\"B\"") + "x");
+        for (String json : notAsWritten) {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            assertThat(ContentJson.readArticleHeadAsWritten(bytes, 0, bytes.length)).as(json).isNull();
+        }
+        byte[] nested = "{\"tags\":[{\"body\":\"B\"}],\"body\":\"C\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(ContentJson.bodyValueQuote(nested, 0, nested.length)).isEqualTo(nested.length - 4);
+        for (String other : List.of("{\"body\":7}", "{\"body\"}", "{\"body\":", "{\"title\":\"body\"}", "{\"a\":\"",
+                "[\"body\",\"x\"]")) {
+            byte[] bytes = other.getBytes(StandardCharsets.UTF_8);
+            assertThat(ContentJson.bodyValueQuote(bytes, 0, bytes.length)).as(other).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void strictReadingRefusesUnknownFieldsAndLenientReadingIgnoresThem() {
         byte[] json = """
                 {"id":"a","title":"T","body":"B","publishedAt":"2026-01-01T00:00:00Z","colour":"red"}

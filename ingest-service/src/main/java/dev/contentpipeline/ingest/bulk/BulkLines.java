@@ -90,24 +90,53 @@ final class BulkLines {
      * place in the line, then the record by {@link ContentJson#readArticleHeadAsWritten}) instead of into a tree, an
      * article and the article written again; published as sent. Null for any other line, read as before (and refused
      * as before if it must be): for a line taken here that reading gives the same article.
+     * <p>
+     * When the record is the line's last field, as a bulk load writes it, its place is found on the bytes and the line
+     * parsed with the record left empty ({@code {}}): the parser does not step through the record's text, which the
+     * record's own reading then reads. The line is taken only where that parse finds the record's object there, and the
+     * record's reading finds one whole object between the braces.
      */
     private static ContentWrite articleAsSent(Line line) {
         byte[] body = line.body();
+        int from = line.from();
+        int to = line.to();
+        int recordFrom = ContentJson.valueStart(body, from, to, "record");
+        int recordTo = recordFrom >= 0 && body[recordFrom] == '{' ? lastFieldObjectEnd(body, from, to) : -1;
+        boolean emptied = recordTo - 1 > recordFrom;
+        byte[] parsed = body;
+        int parsedFrom = from;
+        int parsedLength = to - from;
+        if (emptied) {
+            parsed = new byte[recordFrom + 1 - from + to - (recordTo - 1)];
+            System.arraycopy(body, from, parsed, 0, recordFrom + 1 - from);
+            System.arraycopy(body, recordTo - 1, parsed, recordFrom + 1 - from, to - (recordTo - 1));
+            parsedFrom = 0;
+            parsedLength = parsed.length;
+        } else {
+            recordFrom = -1;
+            recordTo = -1;
+        }
         String type = null;
         String op = null;
-        int recordFrom = -1;
-        int recordTo = -1;
-        try (JsonParser parser = JsonMapper.shared().createParser(body, line.from(), line.to() - line.from())) {
+        boolean recordSeen = false;
+        try (JsonParser parser = JsonMapper.shared().createParser(parsed, parsedFrom, parsedLength)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if ("record".equals(name) && recordFrom < 0 && value == JsonToken.START_OBJECT) {
-                    recordFrom = line.from() + (int) parser.currentTokenLocation().getByteOffset();
+                if ("record".equals(name) && !recordSeen && value == JsonToken.START_OBJECT) {
+                    recordSeen = true;
+                    int at = from + (int) parser.currentTokenLocation().getByteOffset();
+                    if (emptied && at != recordFrom) {
+                        return null;
+                    }
+                    recordFrom = at;
                     parser.skipChildren();
-                    recordTo = line.from() + (int) parser.currentTokenLocation().getByteOffset() + 1;
+                    if (!emptied) {
+                        recordTo = from + (int) parser.currentTokenLocation().getByteOffset() + 1;
+                    }
                 } else if ("type".equals(name) && type == null && value == JsonToken.VALUE_STRING) {
                     type = parser.getString();
                 } else if ("op".equals(name) && op == null && value == JsonToken.VALUE_STRING) {
@@ -117,7 +146,7 @@ final class BulkLines {
                 }
             }
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null
-                    || !"article".equals(type) || !"upsert".equals(op) || recordFrom < line.from()
+                    || !"article".equals(type) || !"upsert".equals(op) || !recordSeen || recordFrom < from
                     || body[recordFrom] != '{' || body[recordTo - 1] != '}') {
                 return null;
             }
@@ -127,6 +156,26 @@ final class BulkLines {
         ArticleHead article = ContentJson.readArticleHeadAsWritten(body, recordFrom, recordTo);
         return article == null || article.version() != null ? null
                 : ContentWrite.upsertAsSent(article, Arrays.copyOfRange(body, recordFrom, recordTo));
+    }
+
+    /** Just after the closing brace of the object that ends the line's object (its last field's value), or -1. */
+    private static int lastFieldObjectEnd(byte[] body, int from, int to) {
+        int i = to - 1;
+        while (i > from && isSpace(body[i])) {
+            i--;
+        }
+        if (i <= from || body[i] != '}') {
+            return -1;
+        }
+        i--;
+        while (i > from && isSpace(body[i])) {
+            i--;
+        }
+        return i > from && body[i] == '}' ? i + 1 : -1;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 
     private static ContentWrite write(ObjectNode object) {

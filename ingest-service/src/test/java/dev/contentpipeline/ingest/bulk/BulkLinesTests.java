@@ -30,7 +30,8 @@ class BulkLinesTests {
                 + "\"publishedAt\":\"2026-03-02T08:00:00Z\"}";
         for (String record : List.of(CANONICAL, reordered, CANONICAL.replace(",\"tags\"", " , \"tags\" "))) {
             for (String line : List.of("{\"type\":\"article\",\"op\":\"upsert\",\"record\":" + record + "}",
-                    "{ \"record\" : " + record + " , \"op\":\"upsert\",\"type\":\"article\" }\r")) {
+                    "{ \"record\" : " + record + " , \"op\":\"upsert\",\"type\":\"article\" }\r",
+                    "{\"op\":\"upsert\", \"type\":\"article\",\"record\" :  " + record + " } \r")) {
                 byte[] published = assertSameAsBefore(line);
                 // As sent: its own order, spaces and escapes, the version added at its end.
                 assertThat(new String(published, StandardCharsets.UTF_8))
@@ -64,6 +65,13 @@ class BulkLinesTests {
                 "{\"type\":\"article\",\"op\":\"upsert\",\"record\":" + CANONICAL + "} {}",
                 "{\"type\":\"article\",\"op\":\"upsert\",\"record\":" + CANONICAL,
                 "{\"type\":\"article\",\"op\":\"upsert\",\"record\":[" + CANONICAL + "]}",
+                // Found on the bytes, then not taken: the record is not the last field, or not one object.
+                "{\"type\":\"article\",\"op\":\"upsert\",\"record\":" + CANONICAL + ",\"z\":{}}",
+                "{\"type\":\"article\",\"op\":\"upsert\",\"record\":" + CANONICAL + ",\"record\":{}}",
+                "{\"type\":\"article\",\"op\":\"upsert\",\"record\":" + CANONICAL + "}}",
+                "{\"type\":\"article\",\"op\":\"upsert\",\"record\":{\"id\":\"a-1\"},\"x\":" + CANONICAL + "}",
+                "{\"type\":\"article\\\",\\\"record\\\":{\",\"op\":\"upsert\",\"record\":" + CANONICAL + "}",
+                "{\"type\":\"article\",\"op\":\"upsert\",\"record\":{}}",
                 "[]")) {
             assertSameAsBefore(line);
         }
