@@ -1,6 +1,7 @@
 package dev.contentpipeline.ingest.bulk;
 
 import dev.contentpipeline.ingest.publishing.ContentWrite;
+import dev.contentpipeline.ingest.requests.ByteScan;
 import dev.contentpipeline.ingest.requests.RecordKeys;
 import dev.contentpipeline.ingest.requests.RequestBodies;
 import dev.contentpipeline.model.Article;
@@ -44,16 +45,14 @@ final class BulkLines {
 
     static List<Line> split(byte[] body) {
         List<Line> lines = new ArrayList<>();
-        int start = 0;
         int number = 1;
-        for (int i = 0; i <= body.length; i++) {
-            if (i == body.length || body[i] == '\n') {
-                if (!isBlank(body, start, i)) {
-                    lines.add(new Line(number, body, start, i));
-                }
-                number++;
-                start = i + 1;
+        for (int start = 0; start <= body.length; start++) {
+            int end = ByteScan.indexOf(body, start, body.length, (byte) '\n');
+            if (!isBlank(body, start, end)) {
+                lines.add(new Line(number, body, start, end));
             }
+            number++;
+            start = end;
         }
         return lines;
     }

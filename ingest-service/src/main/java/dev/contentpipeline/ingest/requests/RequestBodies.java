@@ -68,10 +68,7 @@ public final class RequestBodies {
     /** Refuses bytes that are not UTF-8, or that hold a NUL (never valid in JSON, and a sign of UTF-16). */
     public static void requireUtf8(byte[] bytes, int from, int to, String field) {
         // ASCII, most of what publishers send, is UTF-8 as it is: one look at each byte, no decoding.
-        int ascii = from;
-        while (ascii < to && bytes[ascii] > 0) {
-            ascii++;
-        }
+        int ascii = ByteScan.asciiEnd(bytes, from, to);
         if (ascii == to) {
             return;
         }
