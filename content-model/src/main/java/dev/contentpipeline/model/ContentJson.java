@@ -99,15 +99,10 @@ public final class ContentJson {
         int bodyQuote = oneLineHead ? bodyValueQuote(json, from, to) : -1;
         int bodyClose = bodyQuote >= 0
                 ? TextCleaner.cleanJsonStringEnd(json, bodyQuote, to, true, Article.MAX_BODY_LENGTH) : -1;
-        byte[] parsed = json;
-        int parsedFrom = from;
-        if (bodyClose >= 0) {
-            parsed = new byte[bodyQuote + 1 - from + to - bodyClose];
-            System.arraycopy(json, from, parsed, 0, bodyQuote + 1 - from);
-            System.arraycopy(json, bodyClose, parsed, bodyQuote + 1 - from, to - bodyClose);
-            parsedFrom = 0;
-        }
-        try (JsonParser parser = LENIENT.createParser(parsed, parsedFrom, parsed == json ? to - from : parsed.length)) {
+        byte[] parsed = bodyClose >= 0 ? emptied(json, from, to, bodyQuote, bodyClose) : json;
+        int parsedFrom = parsed == json ? from : 0;
+        int parsedLength = parsed == json ? to - from : parsed.length;
+        try (JsonParser parser = LENIENT.createParser(parsed, parsedFrom, parsedLength)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -245,6 +240,18 @@ public final class ContentJson {
         byte[] json = Arrays.copyOf(written, kept + added.length);
         System.arraycopy(added, 0, json, kept, added.length);
         return json;
+    }
+
+    /**
+     * A copy of the bytes from {@code from} to {@code to} without what lies between {@code open} and {@code close}
+     * (both kept): a string or an object left empty ({@code ""}, <code>{}</code>), for a parse that need not step
+     * through what it held. Offsets up to {@code open} are the same in the copy, less {@code from}.
+     */
+    public static byte[] emptied(byte[] json, int from, int to, int open, int close) {
+        byte[] kept = new byte[open + 1 - from + to - close];
+        System.arraycopy(json, from, kept, 0, open + 1 - from);
+        System.arraycopy(json, close, kept, open + 1 - from, to - close);
+        return kept;
     }
 
     /**

@@ -102,16 +102,10 @@ final class BulkLines {
         int recordFrom = ContentJson.valueStart(body, from, to, "record");
         int recordTo = recordFrom >= 0 && body[recordFrom] == '{' ? lastFieldObjectEnd(body, from, to) : -1;
         boolean emptied = recordTo - 1 > recordFrom;
-        byte[] parsed = body;
-        int parsedFrom = from;
-        int parsedLength = to - from;
-        if (emptied) {
-            parsed = new byte[recordFrom + 1 - from + to - (recordTo - 1)];
-            System.arraycopy(body, from, parsed, 0, recordFrom + 1 - from);
-            System.arraycopy(body, recordTo - 1, parsed, recordFrom + 1 - from, to - (recordTo - 1));
-            parsedFrom = 0;
-            parsedLength = parsed.length;
-        } else {
+        byte[] parsed = emptied ? ContentJson.emptied(body, from, to, recordFrom, recordTo - 1) : body;
+        int parsedFrom = emptied ? 0 : from;
+        int parsedLength = emptied ? parsed.length : to - from;
+        if (!emptied) {
             recordFrom = -1;
             recordTo = -1;
         }
