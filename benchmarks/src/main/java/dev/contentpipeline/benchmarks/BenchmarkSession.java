@@ -34,7 +34,7 @@ final class BenchmarkSession {
     private final SyntheticCorpus corpus;
     private final byte[][] json;
     private final Elasticsearch elasticsearch;
-    private final ResourceUsage usage = new ResourceUsage();
+    private final ResourceUsage usage;
     private final Map<String, Long> profiled = new LinkedHashMap<>();
     private String indexerUrl;
 
@@ -42,6 +42,7 @@ final class BenchmarkSession {
                      SyntheticCorpus corpus, byte[][] json) {
         this.options = options;
         this.results = results;
+        this.usage = results.usage;
         this.log = log;
         this.stack = stack;
         this.stackDir = stackDir;
@@ -91,7 +92,10 @@ final class BenchmarkSession {
             usage.snapshot();
             for (PipelineServices.Running service : running) {
                 results.heaps.put(service.name(), Heap.describe(service.pid(), log));
+                usage.learnThreadNames(service.name(), service.pid(), log);
             }
+            usage.learnThreadNames("kafka", kafkaPid, log);
+            usage.learnThreadNames("elasticsearch", elasticsearchPid, log);
             if (options.profile()) {
                 dumpProfiles();
             }
@@ -166,18 +170,24 @@ final class BenchmarkSession {
     }
 
     private void startProfiling(String name, long pid) {
-        if (Profiles.start(pid, log)) {
-            profiled.put(name, pid);
+        try {
+            if (Profiles.start(pid, Profiles.settingsIn(serverFolder(name)), log)) {
+                profiled.put(name, pid);
+            }
+        } catch (IOException e) {
+            log.line("could not profile %s: %s", name, e.getMessage());
         }
+    }
+
+    /** Where a server's own user may read and write (Elasticsearch runs as another user under root). */
+    private Path serverFolder(String name) {
+        return name.equals("elasticsearch") ? stackDir.resolve("elasticsearch/tmp") : stackDir.resolve("kafka");
     }
 
     /** Writes the recordings of the servers (the services write theirs when they stop) into the log folder. */
     private void dumpProfiles() throws IOException {
         for (Map.Entry<String, Long> server : profiled.entrySet()) {
-            // Written where the server's own user may write (Elasticsearch runs as another user under root).
-            Path own = server.getKey().equals("elasticsearch") ? stackDir.resolve("elasticsearch/tmp")
-                    : stackDir.resolve("kafka");
-            Path file = own.resolve("benchmark.jfr");
+            Path file = serverFolder(server.getKey()).resolve("benchmark.jfr");
             if (Profiles.dump(server.getValue(), file, log) && Files.exists(file)) {
                 Files.copy(file, logDir.resolve(server.getKey() + ".jfr"), StandardCopyOption.REPLACE_EXISTING);
             }

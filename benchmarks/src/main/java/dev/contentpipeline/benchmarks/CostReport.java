@@ -117,6 +117,9 @@ final class CostReport {
                 }
                 Map<String, Profiles.Summary> profiles = r.profiles.getOrDefault(phase, Map.of());
                 for (String process : target.processes()) {
+                    if (w != null) {
+                        threadCpu(w, process);
+                    }
                     Profiles.Summary summary = profiles.get(process);
                     if (summary != null && summary.samples() > 0) {
                         line("  - %s, %,d samples: threads %s; top frames %s; own code %s", process, summary.samples(),
@@ -130,6 +133,18 @@ final class CostReport {
                         ? r.heaps.get(p).description() : "n/a"));
             }
         }
+    }
+
+    /** A process's CPU in a phase by thread, from /proc: every thread, where the samples see only Java code. */
+    private void threadCpu(Results.Window w, String process) {
+        double cpu = w.usage().cpuSeconds().getOrDefault(process, 0.0);
+        List<Map.Entry<String, Double>> threads = r.usage.byThread(w.usage(), process);
+        if (cpu < 0.05 || threads.isEmpty()) {
+            return;
+        }
+        line("  - %s, %.1f CPU seconds by thread (from /proc): %s", process, cpu, String.join(", ", threads.stream()
+                .limit(6).map(e -> String.format(Locale.ROOT, "`%s` %.0f%%", e.getKey(), 100 * e.getValue() / cpu))
+                .toList()));
     }
 
     private static String shares(List<Map.Entry<String, Long>> counts, long total, int top) {

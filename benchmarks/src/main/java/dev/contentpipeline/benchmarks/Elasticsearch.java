@@ -120,6 +120,36 @@ final class Elasticsearch {
                 ? answer.json().propertyNames().iterator().next() : alias;
     }
 
+    /** An index's running totals of writing work: indexing, refreshes, merges; and its segments now. */
+    record WriteWork(long indexed, long indexMillis, long refreshes, long refreshMillis, long merges, long mergeMillis,
+                     long mergedDocs, long segments) {
+
+        /** The work done between two readings, in words. */
+        String since(WriteWork before) {
+            long docs = indexed - before.indexed;
+            return String.format(java.util.Locale.ROOT, "%,d documents indexed, %.2f ms of indexing time each; "
+                    + "%d refreshes (%.1f s); %d merges (%.1f s, %,d documents); segments %d -> %d", docs,
+                    docs <= 0 ? 0.0 : (indexMillis - before.indexMillis) / (double) docs, refreshes - before.refreshes,
+                    (refreshMillis - before.refreshMillis) / 1000.0, merges - before.merges,
+                    (mergeMillis - before.mergeMillis) / 1000.0, mergedDocs - before.mergedDocs, before.segments,
+                    segments);
+        }
+    }
+
+    /** The index's writing work so far (primaries), or null if Elasticsearch did not say. */
+    WriteWork writeWork(String index) {
+        Http.Answer answer = Http.get(url + "/" + index + "/_stats/indexing,refresh,merge,segments");
+        if (!answer.ok()) {
+            return null;
+        }
+        var total = answer.json().path("_all").path("primaries");
+        return new WriteWork(total.path("indexing").path("index_total").asLong(),
+                total.path("indexing").path("index_time_in_millis").asLong(),
+                total.path("refresh").path("total").asLong(), total.path("refresh").path("total_time_in_millis").asLong(),
+                total.path("merges").path("total").asLong(), total.path("merges").path("total_time_in_millis").asLong(),
+                total.path("merges").path("total_docs").asLong(), total.path("segments").path("count").asLong());
+    }
+
     /** Index-level figures for the report: size on disk, documents, segments. */
     String stats(String index) {
         Http.Answer answer = Http.get(url + "/" + index + "/_stats/docs,store,segments,refresh");

@@ -119,6 +119,7 @@ final class PhaseRunner {
             }
             usage.snapshot();
             results.heaps.put(name, Heap.describe(indexer.pid(), log));
+            usage.learnThreadNames(name, indexer.pid(), log);
         } finally {
             indexer.process().stop();
         }
@@ -164,8 +165,16 @@ final class PhaseRunner {
     private FreshnessProbe.Step freshnessStep(IngestLoad ingest, String alias, int rate, String idPrefix,
             String phase) {
         byte[][] articles = corpus.jsonOfFirst(idPrefix, (int) (rate * options.freshnessTime().toSeconds()));
-        FreshnessProbe.Step step = timer.measure(phase, true,
-                () -> new FreshnessProbe(ingest, elasticsearch, alias).run(rate, options.freshnessTime(), articles));
+        FreshnessProbe.Step step = timer.measure(phase, true, () -> {
+            Elasticsearch.WriteWork before = elasticsearch.writeWork(alias);
+            FreshnessProbe.Step done = new FreshnessProbe(ingest, elasticsearch, alias).run(rate,
+                    options.freshnessTime(), articles);
+            Elasticsearch.WriteWork after = elasticsearch.writeWork(alias);
+            if (before != null && after != null) {
+                results.writeWork.put(phase, after.since(before));
+            }
+            return done;
+        });
         log.line("%s: %d sent, %d acknowledged, %d searchable; ack->searchable p50 %.0f ms, p99 %.0f ms; "
                 + "PUT p50 %.0f ms, p99 %.0f ms", phase, step.sent(), step.acknowledged(), step.found(),
                 step.searchable().p50(), step.searchable().p99(), step.put().p50(), step.put().p99());

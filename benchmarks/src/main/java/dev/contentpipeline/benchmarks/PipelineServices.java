@@ -6,6 +6,7 @@ import dev.contentpipeline.localstack.PipelineService;
 import dev.contentpipeline.localstack.ServiceProcess;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -30,6 +31,7 @@ final class PipelineServices {
     private final LocalStack stack;
     private final Path logDir;
     private final boolean profile;
+    private Path profilerSettings;
     private final String apiKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
 
     PipelineServices(LocalStack stack, Path logDir, boolean profile) {
@@ -105,6 +107,18 @@ final class PipelineServices {
         service.process().awaitHealthy(HEALTHY_WITHIN);
     }
 
+    /** The services' JFR settings, written into the log folder once. */
+    private Path profilerSettings() {
+        if (profilerSettings == null) {
+            try {
+                profilerSettings = Profiles.settingsIn(logDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write the profiler's settings: " + e.getMessage(), e);
+            }
+        }
+        return profilerSettings;
+    }
+
     Path jfrFile(String name) {
         return logDir.resolve(name + ".jfr");
     }
@@ -122,10 +136,11 @@ final class PipelineServices {
         ElasticsearchAccess elasticsearch = stack.elasticsearch().access();
         environment.putAll(elasticsearch.environment(elasticsearch.user(service, articlesAlias, "countries")));
         if (profiled) {
-            // Execution samples every 20 ms (JFR's default settings, about 1% overhead), written when it stops; native
+            // Execution samples every 20 ms and no other event (Profiles.SETTINGS), written when it stops; native
             // memory tracking to say where the memory is, and how much of it the profiler itself holds.
             environment.put("JDK_JAVA_OPTIONS", "-XX:NativeMemoryTracking=summary "
-                    + "-XX:StartFlightRecording=settings=default,dumponexit=true,filename=" + jfrFile(name));
+                    + "-XX:StartFlightRecording=settings=" + profilerSettings() + ",dumponexit=true,filename="
+                    + jfrFile(name));
         }
         return environment;
     }

@@ -8,6 +8,7 @@ import jdk.jfr.consumer.RecordingFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,11 +20,27 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Where the CPU goes, from JFR's execution samples (every 20 ms per running Java thread): the services record from
- * their start, Elasticsearch from a {@code jcmd JFR.start} (as its own user, when it runs as another one). Samples
- * are counted per phase by their timestamps: by thread (pool names, numbers stripped), by top frame, and by the
- * nearest frame of the pipeline's own code.
+ * their start, Elasticsearch and Kafka from a {@code jcmd JFR.start} (as its own user, when it runs as another one).
+ * Samples are counted per phase by their timestamps: by thread (pool names, numbers stripped), by top frame, and by
+ * the nearest frame of the pipeline's own code.
+ *
+ * <p>The recordings hold execution samples and nothing else ({@link #SETTINGS}): the report reads no other event.
+ * JFR's default settings recorded about fifty types (allocation samples, GC phases, socket and file I/O, thread parks,
+ * monitors) into recordings five to fifteen times as large, and their own threads took twice the CPU (README, round
+ * 39).
  */
 final class Profiles {
+
+    /** JFR settings: Java execution samples every 20 ms, every other event off. */
+    static final String SETTINGS = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <configuration version="2.0" label="Execution samples" description="Java execution samples every 20 ms, nothing else">
+              <event name="jdk.ExecutionSample">
+                <setting name="enabled">true</setting>
+                <setting name="period">20 ms</setting>
+              </event>
+            </configuration>
+            """;
 
     /** Share of a phase's samples per thread, top frame and own frame, the largest first. */
     record Summary(long samples, List<Map.Entry<String, Long>> threads, List<Map.Entry<String, Long>> topFrames,
@@ -33,9 +50,20 @@ final class Profiles {
     private Profiles() {
     }
 
+    /**
+     * Writes {@link #SETTINGS} into a folder, readable by every user (a JVM that runs as another user reads it when
+     * jcmd starts its recording); returns the file.
+     */
+    static Path settingsIn(Path folder) throws IOException {
+        Path file = folder.resolve("execution-samples.jfc");
+        Files.writeString(file, SETTINGS);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        return file;
+    }
+
     /** Starts a recording in a running JVM; returns false (and why on the log) if jcmd could not. */
-    static boolean start(long pid, Log log) {
-        return jcmd(pid, log, "JFR.start", "name=benchmark", "settings=default") != null;
+    static boolean start(long pid, Path settings, Log log) {
+        return jcmd(pid, log, "JFR.start", "name=benchmark", "settings=" + settings) != null;
     }
 
     /** Writes the running recording to {@code file}, which the target's user must be able to write. */

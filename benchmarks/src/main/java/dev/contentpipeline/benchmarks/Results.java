@@ -55,11 +55,15 @@ final class Results {
     OneAtATime.Measured directWarm;
     final List<CostCurve.Point> curve = new ArrayList<>();
     final List<Window> windows = new ArrayList<>();
+    /** The processes' CPU by thread, and the JVMs' names for their threads. */
+    final ResourceUsage usage = new ResourceUsage();
     Map<String, ResourceUsage.Process> processes = new LinkedHashMap<>();
     /** Per service: where its memory is, for the memory target. */
     final Map<String, Heap.Memory> heaps = new LinkedHashMap<>();
     /** Per phase, per process: where the CPU went. */
     final Map<String, Map<String, Profiles.Summary>> profiles = new LinkedHashMap<>();
+    /** Per freshness phase: the articles index's writing work through it, from Elasticsearch's own statistics. */
+    final Map<String, String> writeWork = new LinkedHashMap<>();
     /** Per phase: the indexer's bulk requests, from its own metrics. */
     final Map<String, IndexerMetrics.Totals> indexer = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
@@ -90,6 +94,15 @@ final class Results {
             seconds += w.usage().cpuSeconds().getOrDefault(process, 0.0);
         }
         return 1000 * seconds / units;
+    }
+
+    /** CPU milliseconds per unit of work that a process's profiler threads (JFR's) used in a phase; NaN if unknown. */
+    double profilerMillisPer(String phase, double units, String process) {
+        Window w = window(phase);
+        if (w == null || units <= 0 || w.usage().threadCpu().isEmpty()) {
+            return Double.NaN;
+        }
+        return 1000 * usage.profilerSeconds(w.usage(), process) / units;
     }
 
     Window window(String phase) {

@@ -129,10 +129,18 @@ final class ResultsReport {
                 + "is the services' first single PUTs (ingest's single-PUT code is still interpreted and compiled "
                 + "through it); the single-write CPU goals are judged on the step at the same rate after it.");
         if (r.freshnessFirst != null) {
-            line("- %d PUT/s, the first single PUTs, the indexer: %s.", r.freshnessFirst.rate(),
-                    r.indexerSummary(Phases.freshnessFirst(r.freshnessFirst.rate())));
+            line("- %d PUT/s, the first single PUTs, the indexer: %s.%s", r.freshnessFirst.rate(),
+                    r.indexerSummary(Phases.freshnessFirst(r.freshnessFirst.rate())),
+                    writeWork(Phases.freshnessFirst(r.freshnessFirst.rate())));
         }
-        r.freshness.forEach(s -> line("- %d PUT/s, the indexer: %s.", s.rate(), r.indexerSummary(Phases.freshness(s.rate()))));
+        r.freshness.forEach(s -> line("- %d PUT/s, the indexer: %s.%s", s.rate(),
+                r.indexerSummary(Phases.freshness(s.rate())), writeWork(Phases.freshness(s.rate()))));
+    }
+
+    /** The articles index's writing work through a freshness step, as Elasticsearch counts it. */
+    private String writeWork(String phase) {
+        String work = r.writeWork.get(phase);
+        return work == null ? "" : " The articles index meanwhile: " + work + ".";
     }
 
     private void freshnessRow(String rate, FreshnessProbe.Step s) {
@@ -250,8 +258,13 @@ final class ResultsReport {
                 + "profiled one that drains it. Peak RSS is compared without the profiler's share (JFR and native "
                 + "memory tracking, when profiling).", Targets.CPU_RATE);
         line("- CPU seconds from /proc/<pid>/stat, peak RSS from VmHWM in /proc/<pid>/status; 'others' is the "
-                + "machine's busy time (/proc/stat) less that of the processes listed.%s", r.options.profile()
-                ? " Profiles: JFR execution samples (default settings, every 20 ms) from every JVM, counted per phase."
+                + "machine's busy time (/proc/stat) less that of the processes listed. CPU by thread from "
+                + "/proc/<pid>/task/<tid>/stat at the same edges, named as each JVM names its threads (jcmd "
+                + "Thread.print once its work is done; a thread that ended before is named by its first 15 "
+                + "characters, as /proc keeps them); the samples see only threads running Java code.%s",
+                r.options.profile()
+                ? " Profiles: JFR execution samples (every 20 ms, no other event recorded) from every JVM, counted per phase; "
+                + "the CPU of JFR's own threads is given beside the CPU goals, which are judged on the whole."
                 : "");
         line("- The ingest API key is made for the run, its SHA-256 given to ingest-service by environment; its rate "
                 + "limit is raised far above the load, so that the limiter does not shape the figures.");

@@ -111,13 +111,25 @@ final class Targets {
         String firstPhase = Phases.freshnessFirst(CPU_RATE);
         String of = step == null ? "" : String.format(Locale.ROOT, " (%,.0f acknowledged PUTs", puts);
         targets.add(new Target("ingest-service CPU per PUT at " + CPU_RATE + " PUT/s",
-                millis(ingest, of + firstStep(results.cpuMillisPer(firstPhase, firstPuts, "ingest-service"),
+                millis(ingest, of + profiler(", ", results, phase, puts, "ingest-service")
+                        + firstStep(results.cpuMillisPer(firstPhase, firstPuts, "ingest-service"),
                         firstPuts)), "<= " + INGEST_CPU_MS_PER_PUT + " ms", ingest <= INGEST_CPU_MS_PER_PUT,
                 List.of(phase, firstPhase), List.of("ingest-service")));
         targets.add(new Target("Kafka CPU per record at " + CPU_RATE + " PUT/s",
-                millis(kafka, of + firstStep(results.cpuMillisPer(firstPhase, firstPuts, "kafka"), firstPuts)),
+                millis(kafka, of + profiler(", ", results, phase, puts, "kafka")
+                        + firstStep(results.cpuMillisPer(firstPhase, firstPuts, "kafka"), firstPuts)),
                 "<= " + KAFKA_CPU_MS_PER_RECORD + " ms", kafka <= KAFKA_CPU_MS_PER_RECORD, List.of(phase, firstPhase),
                 List.of("kafka")));
+    }
+
+    /**
+     * What the profiler's own threads used of a process's CPU per unit, after {@code lead}; nothing where the run does
+     * not profile.
+     */
+    private static String profiler(String lead, Results results, String phase, double units, String process) {
+        double millis = results.profilerMillisPer(phase, units, process);
+        return Double.isNaN(millis) || millis <= 0 ? "" : String.format(Locale.ROOT,
+                "%sthe profiler's own threads %.2f ms of it", lead, millis);
     }
 
     private static String firstStep(double millis, double puts) {
@@ -130,7 +142,9 @@ final class Targets {
         double docs = results.options.docs();
         double indexer = results.drain == null ? Double.NaN
                 : results.cpuMillisPer(Phases.BACKLOG_DRAIN, docs, "index-service-backlog");
-        targets.add(new Target("index-service CPU per document, backlog drain", millis(indexer, ""),
+        String drainProfiler = profiler(" (", results, Phases.BACKLOG_DRAIN, docs, "index-service-backlog");
+        targets.add(new Target("index-service CPU per document, backlog drain",
+                millis(indexer, drainProfiler.isEmpty() ? "" : drainProfiler + ")"),
                 "<= " + INDEXER_CPU_MS_PER_DOC + " ms", indexer <= INDEXER_CPU_MS_PER_DOC,
                 List.of(Phases.BACKLOG_DRAIN), List.of("index-service-backlog")));
         // Judged on a start without the profiler when the run profiles (a flight recording from the JVM's start holds
