@@ -12,24 +12,26 @@ import dev.contentpipeline.model.ContentJson;
 import dev.contentpipeline.model.ContentType;
 import dev.contentpipeline.model.Country;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Upserts and deletes of one record; each answers 202 with the broker's receipt once the write is acknowledged,
@@ -42,28 +44,42 @@ class ContentController {
 
     private static final String ACCEPTED = "Acknowledged by the broker: the receipt, with the version written (also "
             + "as ETag). With wait=searchable, 'searchable' says whether a search found that version in time.";
+    private static final String IF_MATCH = "The version to write, as an entity tag (\"42\") or a number (a record "
+            + "that names its own must agree); a version older than one this service accepted is refused with 409.";
+    private static final String VERSION = "The version of the tombstone (else If-Match, else the service's clock).";
+    private static final String WAIT = "'searchable': answer once a search finds this version, or when the timeout "
+            + "runs out (the receipt's 'searchable' says which).";
+    private static final String TIMEOUT = "How long wait=searchable waits, as 500ms or 5s (the service's default "
+            + "when absent, never more than its maximum).";
 
     private final ContentPublisher publisher;
     private final SearchableVersions searchable;
     private final IngestProperties properties;
+    private final JsonMapper jsonMapper;
 
-    ContentController(ContentPublisher publisher, SearchableVersions searchable, IngestProperties properties) {
+    ContentController(ContentPublisher publisher, SearchableVersions searchable, IngestProperties properties,
+                      JsonMapper jsonMapper) {
         this.publisher = publisher;
         this.searchable = searchable;
         this.properties = properties;
+        this.jsonMapper = jsonMapper;
     }
 
     @PutMapping(path = "/articles/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Upsert an article", responses = @ApiResponse(responseCode = "202", description = ACCEPTED),
+    @Operation(summary = "Upsert an article", responses = @ApiResponse(responseCode = "202", description = ACCEPTED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Receipt.class))),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true, content = @Content(schema = @Schema(implementation = Article.class))))
-    ResponseEntity<Receipt> putArticle(@PathVariable String id, HttpServletRequest request,
-                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                       @RequestParam(required = false) String wait,
-                                       @RequestParam(required = false) String timeout) throws IOException {
-        WriteParameters parameters = WriteParameters.of(ifMatch, null, wait, timeout, properties.searchable());
+    @Parameter(name = "id", in = ParameterIn.PATH, required = true, schema = @Schema(type = "string"))
+    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = IF_MATCH,
+            schema = @Schema(type = "string"))
+    @Parameter(name = "wait", in = ParameterIn.QUERY, description = WAIT, schema = @Schema(type = "string"))
+    @Parameter(name = "timeout", in = ParameterIn.QUERY, description = TIMEOUT, schema = @Schema(type = "string"))
+    void putArticle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        WriteParameters parameters = parameters(request, false);
         byte[] body = body(request);
-        String key = RecordKeys.articleId(id);
+        String key = RecordKeys.articleId(pathVariable(request, "id"));
         int from = skipWhitespace(body, 0, 1);
         int to = skipWhitespace(body, body.length - 1, -1) + 1;
         Article asWritten = from < to && body[from] == '{' && body[to - 1] == '}'
@@ -74,59 +90,100 @@ class ContentController {
         if (asSent && version == null) {
             // Exactly what writing the article would give, and no version: published as sent, the version added, as
             // a bulk line's record is, without reading it into a tree and writing it again (README, round 33).
-            return write(ContentWrite.upsertAsSent(article.head(), Arrays.copyOfRange(body, from, to)), parameters);
+            write(ContentWrite.upsertAsSent(article.head(), Arrays.copyOfRange(body, from, to)), parameters, response);
+            return;
         }
-        return write(ContentWrite.upsert(version == null ? article : article.withVersion(version)), parameters);
+        write(ContentWrite.upsert(version == null ? article : article.withVersion(version)), parameters, response);
     }
 
     @PutMapping(path = "/countries/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Upsert a country record", responses = @ApiResponse(responseCode = "202",
-            description = ACCEPTED),
+            description = ACCEPTED, content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Receipt.class))),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(schema = @Schema(implementation = Country.class))))
-    ResponseEntity<Receipt> putCountry(@PathVariable String code, HttpServletRequest request,
-                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                       @RequestParam(required = false) String wait,
-                                       @RequestParam(required = false) String timeout) throws IOException {
-        WriteParameters parameters = WriteParameters.of(ifMatch, null, wait, timeout, properties.searchable());
-        Country country = ContentJson.readForKey(body(request), Country.class, "code", RecordKeys.countryCode(code));
+    @Parameter(name = "code", in = ParameterIn.PATH, required = true, schema = @Schema(type = "string"))
+    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = IF_MATCH,
+            schema = @Schema(type = "string"))
+    @Parameter(name = "wait", in = ParameterIn.QUERY, description = WAIT, schema = @Schema(type = "string"))
+    @Parameter(name = "timeout", in = ParameterIn.QUERY, description = TIMEOUT, schema = @Schema(type = "string"))
+    void putCountry(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        WriteParameters parameters = parameters(request, false);
+        Country country = ContentJson.readForKey(body(request), Country.class, "code",
+                RecordKeys.countryCode(pathVariable(request, "code")));
         Long version = parameters.versionWith(country.version());
-        return write(ContentWrite.upsert(version == null ? country : country.withVersion(version)), parameters);
+        write(ContentWrite.upsert(version == null ? country : country.withVersion(version)), parameters, response);
     }
 
     @DeleteMapping("/articles/{id}")
-    @Operation(summary = "Delete an article (a tombstone)",
-            responses = @ApiResponse(responseCode = "202", description = ACCEPTED))
-    ResponseEntity<Receipt> deleteArticle(@PathVariable String id,
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                          @RequestParam(required = false) String version,
-                                          @RequestParam(required = false) String wait,
-                                          @RequestParam(required = false) String timeout) {
-        WriteParameters parameters = WriteParameters.of(ifMatch, version, wait, timeout, properties.searchable());
-        return write(ContentWrite.delete(ContentType.ARTICLE, RecordKeys.articleId(id), parameters.version()),
-                parameters);
+    @Operation(summary = "Delete an article (a tombstone)", responses = @ApiResponse(responseCode = "202",
+            description = ACCEPTED, content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Receipt.class))))
+    @Parameter(name = "id", in = ParameterIn.PATH, required = true, schema = @Schema(type = "string"))
+    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = IF_MATCH,
+            schema = @Schema(type = "string"))
+    @Parameter(name = "version", in = ParameterIn.QUERY, description = VERSION, schema = @Schema(type = "string"))
+    @Parameter(name = "wait", in = ParameterIn.QUERY, description = WAIT, schema = @Schema(type = "string"))
+    @Parameter(name = "timeout", in = ParameterIn.QUERY, description = TIMEOUT, schema = @Schema(type = "string"))
+    void deleteArticle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        WriteParameters parameters = parameters(request, true);
+        write(ContentWrite.delete(ContentType.ARTICLE, RecordKeys.articleId(pathVariable(request, "id")),
+                parameters.version()), parameters, response);
     }
 
     @DeleteMapping("/countries/{code}")
-    @Operation(summary = "Delete a country record (a tombstone)",
-            responses = @ApiResponse(responseCode = "202", description = ACCEPTED))
-    ResponseEntity<Receipt> deleteCountry(@PathVariable String code,
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                          @RequestParam(required = false) String version,
-                                          @RequestParam(required = false) String wait,
-                                          @RequestParam(required = false) String timeout) {
-        WriteParameters parameters = WriteParameters.of(ifMatch, version, wait, timeout, properties.searchable());
-        return write(ContentWrite.delete(ContentType.COUNTRY, RecordKeys.countryCode(code), parameters.version()),
-                parameters);
+    @Operation(summary = "Delete a country record (a tombstone)", responses = @ApiResponse(responseCode = "202",
+            description = ACCEPTED, content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Receipt.class))))
+    @Parameter(name = "code", in = ParameterIn.PATH, required = true, schema = @Schema(type = "string"))
+    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = IF_MATCH,
+            schema = @Schema(type = "string"))
+    @Parameter(name = "version", in = ParameterIn.QUERY, description = VERSION, schema = @Schema(type = "string"))
+    @Parameter(name = "wait", in = ParameterIn.QUERY, description = WAIT, schema = @Schema(type = "string"))
+    @Parameter(name = "timeout", in = ParameterIn.QUERY, description = TIMEOUT, schema = @Schema(type = "string"))
+    void deleteCountry(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        WriteParameters parameters = parameters(request, true);
+        write(ContentWrite.delete(ContentType.COUNTRY, RecordKeys.countryCode(pathVariable(request, "code")),
+                parameters.version()), parameters, response);
     }
 
-    private ResponseEntity<Receipt> write(ContentWrite write, WriteParameters parameters) {
+    /**
+     * The header and query parameters a write takes, read from the request itself: Spring's argument resolvers
+     * built a type descriptor and ran a conversion for each of them on every request (README, round 40). The
+     * {@code @Parameter}s above keep them in the OpenAPI description.
+     */
+    private WriteParameters parameters(HttpServletRequest request, boolean delete) {
+        return WriteParameters.of(request.getHeader(HttpHeaders.IF_MATCH),
+                delete ? request.getParameter("version") : null, request.getParameter("wait"),
+                request.getParameter("timeout"), properties.searchable());
+    }
+
+    /** The id or code in the path, as the request mapping matched and decoded it. */
+    private static String pathVariable(HttpServletRequest request, String name) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request.getAttribute(
+                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return variables.get(name);
+    }
+
+    /**
+     * Publishes the write and answers 202 with its receipt as JSON, written here rather than through Spring MVC's
+     * return value handling, which resolved the generic type of {@code ResponseEntity<Receipt>} and negotiated the
+     * content type on every request (README, round 40). Any exception on the way still reaches the problem handlers.
+     */
+    private void write(ContentWrite write, WriteParameters parameters, HttpServletResponse response)
+            throws IOException {
         Receipt receipt = publisher.publish(write);
         if (parameters.searchableWithin() != null) {
             receipt = receipt.withSearchable(searchable.awaitSearchable(write.type(), receipt.id(),
                     receipt.version(), parameters.searchableWithin()));
         }
-        return ResponseEntity.accepted().eTag("\"" + receipt.version() + "\"").body(receipt);
+        byte[] json = jsonMapper.writeValueAsBytes(receipt);
+        response.setStatus(HttpServletResponse.SC_ACCEPTED);
+        response.setHeader(HttpHeaders.ETAG, "\"" + receipt.version() + "\"");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
     }
 
     /** The first index from {@code i} on, stepping by {@code step}, that is not JSON whitespace (or out of range). */

@@ -24,6 +24,14 @@ class OpenApiIntegrationTests extends IngestIntegrationTestSupport {
         assertThat(put.get("requestBody").get("content").get("application/json").get("schema").toString())
                 .contains("Article");
         assertThat(put.get("responses").propertyNames()).contains("202", "400", "401", "413", "429", "503");
+        assertThat(put.get("responses").get("202").get("content").get("application/json").get("schema").toString())
+                .contains("Receipt");
+        // read from the request by the controller, declared for the documentation (README, round 40)
+        assertThat(put.get("parameters").valueStream().map(p -> p.get("in").asString() + ":" + p.get("name").asString()))
+                .contains("path:id", "header:If-Match", "query:wait", "query:timeout");
+        JsonNode delete = api.get("paths").get("/api/countries/{code}").get("delete");
+        assertThat(delete.get("parameters").valueStream().map(p -> p.get("name").asString()))
+                .contains("code", "If-Match", "version", "wait", "timeout");
         assertThat(api.get("components").get("securitySchemes").get("apiKey").get("scheme").asString())
                 .isEqualTo("bearer");
         assertThat(api.get("components").get("schemas").get("Article").get("properties").propertyNames())

@@ -35,6 +35,10 @@ class ContentControllerIntegrationTests extends IngestIntegrationTestSupport {
         long version = receipt.get("version").asLong();
         assertThat(version).isPositive();
         assertThat(response.headers().firstValue("ETag")).hasValue("\"" + version + "\"");
+        // written by the controller itself (README, round 40): JSON, its length known, whatever the client accepts
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.headers().firstValue("Content-Length"))
+                .hasValue(Integer.toString(response.body().getBytes(StandardCharsets.UTF_8).length));
 
         ConsumerRecord<String, byte[]> record = find(ARTICLES, "winter-in-hegang", receipt.get("offset").asLong());
         JsonNode published = JsonMapper.shared().readTree(record.value());
