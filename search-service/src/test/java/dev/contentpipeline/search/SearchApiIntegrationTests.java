@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -194,6 +197,42 @@ class SearchApiIntegrationTests extends AgainstElasticsearch {
         com.fasterxml.jackson.databind.JsonNode parsed = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
                 .readTree(yaml.body());
         assertThat(parsed.at("/paths/~1api~1search/get/summary").asText()).isEqualTo("Search articles and countries");
+    }
+
+    @Test
+    void answersJsonWithItsLengthUnlessTheClientTakesNoJson() throws Exception {
+        for (String request : new String[] {"/api/search?q=belarus", "/api/suggest?q=bel"}) {
+            for (String accept : new String[] {null, "*/*", "application/json", "text/html, application/json;q=0.5"}) {
+                HttpResponse<String> response = send(request, accept);
+                assertThat(response.statusCode()).as(request + " " + accept).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+                assertThat(response.headers().firstValueAsLong("Content-Length"))
+                        .hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
+                assertThat(response.body()).contains("\"Belarus\"");
+            }
+            for (String accept : new String[] {"text/html", "application/json;q=0"}) {
+                HttpResponse<String> refused = send(request, accept);
+                assertThat(refused.statusCode()).as(request + " " + accept).isEqualTo(406);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                        assertThat(type).startsWith("application/problem+json"));
+            }
+        }
+        HttpResponse<String> bad = send("/api/suggest?q=bel&size=0", "text/html");
+        assertThat(bad.statusCode()).as("a bad parameter is a 400 whatever the client takes").isEqualTo(400);
+        JsonNode api = get("/v3/api-docs", 200);
+        assertThat(api.at("/paths/~1api~1search/get/responses/200/content/application~1json/schema/$ref")
+                .asString()).endsWith("/SearchResults");
+        assertThat(api.at("/paths/~1api~1suggest/get/responses/200/content/application~1json/schema/$ref")
+                .asString()).endsWith("/Suggestions");
+        assertThat(api.at("/components/schemas/Suggestions/properties").has("suggestions")).isTrue();
+    }
+
+    private HttpResponse<String> send(String pathAndQuery, String accept) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long requestCacheHits(ElasticsearchClient operator) throws IOException {

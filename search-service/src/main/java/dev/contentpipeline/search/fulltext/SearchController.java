@@ -7,20 +7,28 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import dev.contentpipeline.search.SearchProperties;
+import dev.contentpipeline.search.answers.JsonAnswer;
 import dev.contentpipeline.search.countries.Countries;
 import dev.contentpipeline.search.countries.CountryCache;
 import dev.contentpipeline.search.door.SearchGate;
 import dev.contentpipeline.search.fulltext.TextQueries.Tolerance;
 import dev.contentpipeline.search.hits.HitReader;
 import dev.contentpipeline.search.hits.TypoMarks;
+import dev.contentpipeline.search.problems.ParameterReader;
 import dev.contentpipeline.search.problems.SearchEndpoint;
 import dev.contentpipeline.search.spelling.SpellingSuggestions;
 import dev.contentpipeline.search.userquery.QueryParser;
-import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -43,20 +51,30 @@ class SearchController {
     private final CountryCache directory;
     private final SpellingSuggestions spelling;
     private final SearchProperties properties;
+    private final JsonAnswer answer;
 
     SearchController(SearchGate gate, SearchQueryFactory queries, CountryCache directory,
-                     SpellingSuggestions spelling, SearchProperties properties) {
+                     SpellingSuggestions spelling, SearchProperties properties, JsonAnswer answer) {
         this.gate = gate;
         this.queries = queries;
         this.directory = directory;
         this.spelling = spelling;
         this.properties = properties;
+        this.answer = answer;
     }
 
+    /** Its parameters are described by {@link SearchDocumentation}; it reads them and writes its answer itself. */
     @GetMapping("/search")
+    @Operation(responses = @ApiResponse(responseCode = "200", description = "The hits of one page, best first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = SearchResults.class))))
+    void search(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, HttpMediaTypeNotAcceptableException {
+        answer.write(request, response, search(ParameterReader.parameters(request)));
+    }
+
     @SuppressWarnings("rawtypes")
-    SearchResults search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters)
-            throws IOException {
+    private SearchResults search(MultiValueMap<String, String> parameters) throws IOException {
         Countries countries = directory.countries();
         SearchParameters params = SearchParameters.read(parameters, properties, countries.regions());
         long started = System.nanoTime();

@@ -1,8 +1,12 @@
 package dev.contentpipeline.search.problems;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,6 +22,17 @@ public final class ParameterReader {
         unknown.removeAll(known);
         unknown.forEach(name -> error(printable(name), "is not a parameter here; the parameters are "
                 + String.join(", ", known)));
+    }
+
+    /**
+     * A request's query parameters, read from the request itself rather than by Spring MVC's argument resolver for
+     * {@code @RequestParam MultiValueMap}, which works out the parameter's generic type on every request.
+     */
+    public static MultiValueMap<String, String> parameters(HttpServletRequest request) {
+        Map<String, String[]> given = request.getParameterMap();
+        MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>(given.size());
+        given.forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
+        return parameters;
     }
 
     /** The one value given, stripped; null when absent. Given twice is an error. */

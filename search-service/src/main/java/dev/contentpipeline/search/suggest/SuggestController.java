@@ -2,6 +2,7 @@ package dev.contentpipeline.search.suggest;
 
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import dev.contentpipeline.model.ContentType;
+import dev.contentpipeline.search.answers.JsonAnswer;
 import dev.contentpipeline.search.door.SearchGate;
 import dev.contentpipeline.search.hits.HitReader;
 import dev.contentpipeline.search.hits.TypoMarks;
@@ -9,11 +10,17 @@ import dev.contentpipeline.search.problems.ParameterReader;
 import dev.contentpipeline.search.problems.SearchEndpoint;
 import dev.contentpipeline.search.userquery.QueryParser;
 import dev.contentpipeline.search.userquery.UserQuery;
-import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -32,10 +39,12 @@ class SuggestController {
 
     private final SearchGate gate;
     private final SuggestQueryFactory queries;
+    private final JsonAnswer answer;
 
-    SuggestController(SearchGate gate, SuggestQueryFactory queries) {
+    SuggestController(SearchGate gate, SuggestQueryFactory queries, JsonAnswer answer) {
         this.gate = gate;
         this.queries = queries;
+        this.answer = answer;
     }
 
     /** @param query what was typed so far */
@@ -45,10 +54,18 @@ class SuggestController {
     record Suggestion(String type, String id, String title, String titleHtml, String url) {
     }
 
+    /** Its parameters are described by {@link SuggestDocumentation}; it reads them and writes its answer itself. */
     @GetMapping("/suggest")
+    @Operation(responses = @ApiResponse(responseCode = "200", description = "Suggestions, best first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Suggestions.class))))
+    void suggest(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, HttpMediaTypeNotAcceptableException {
+        answer.write(request, response, suggestions(ParameterReader.parameters(request)));
+    }
+
     @SuppressWarnings("rawtypes")
-    Suggestions suggest(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters)
-            throws IOException {
+    private Suggestions suggestions(MultiValueMap<String, String> parameters) throws IOException {
         ParameterReader reader = new ParameterReader(parameters, List.of("q", "type", "size"));
         String query = QueryParser.clean(reader.single("q")).strip();
         if (query.length() > MAX_QUERY_LENGTH) {
