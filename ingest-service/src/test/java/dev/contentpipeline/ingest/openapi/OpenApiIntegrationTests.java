@@ -27,7 +27,8 @@ class OpenApiIntegrationTests extends IngestIntegrationTestSupport {
         assertThat(put.get("responses").get("202").get("content").get("application/json").get("schema").toString())
                 .contains("Receipt");
         // read from the request by the controller, declared for the documentation (README, round 40)
-        assertThat(put.get("parameters").valueStream().map(p -> p.get("in").asString() + ":" + p.get("name").asString()))
+        assertThat(put.get("parameters").valueStream()
+                .map(p -> p.get("in").asString() + ":" + p.get("name").asString()))
                 .contains("path:id", "header:If-Match", "query:wait", "query:timeout");
         JsonNode delete = api.get("paths").get("/api/countries/{code}").get("delete");
         assertThat(delete.get("parameters").valueStream().map(p -> p.get("name").asString()))
