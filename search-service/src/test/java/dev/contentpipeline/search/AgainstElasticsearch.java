@@ -42,8 +42,16 @@ public abstract class AgainstElasticsearch {
     }
 
     protected HttpResponse<String> send(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(pathAndQuery, null);
+    }
+
+    /** @param accept the request's {@code Accept} header, or null for none */
+    protected HttpResponse<String> send(String pathAndQuery, String accept) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     protected JsonNode get(String pathAndQuery, int expectedStatus) throws IOException, InterruptedException {

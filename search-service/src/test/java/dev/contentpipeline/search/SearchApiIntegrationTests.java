@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
@@ -225,14 +223,6 @@ class SearchApiIntegrationTests extends AgainstElasticsearch {
         assertThat(api.at("/paths/~1api~1suggest/get/responses/200/content/application~1json/schema/$ref")
                 .asString()).endsWith("/Suggestions");
         assertThat(api.at("/components/schemas/Suggestions/properties").has("suggestions")).isTrue();
-    }
-
-    private HttpResponse<String> send(String pathAndQuery, String accept) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long requestCacheHits(ElasticsearchClient operator) throws IOException {

@@ -6,7 +6,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which {@code Accept} headers get the JSON answer: those Spring MVC's content negotiation gave it to. */
+/**
+ * Which {@code Accept} headers get the JSON answer: those admitting {@code application/json} itself or through a
+ * wildcard, without {@code q=0}. Spring MVC's converter also answered {@code application/problem+json} alone.
+ */
 class JsonAnswerTests {
 
     @ParameterizedTest(name = "{0}")
