@@ -1,5 +1,9 @@
 package dev.contentpipeline.connections;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
@@ -18,8 +22,11 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The TLS cipher suites the client offers ({@code elasticsearch.tls-cipher-suites}), against an HTTPS stub server
- * with a certificate made by the JDK's keytool, which records the suite each request came over.
+ * with a certificate made by the JDK's keytool, which records the suite each request came over and the body it
+ * carried, and the TLS records a bulk body goes out in.
  */
 class ElasticsearchTlsTests {
 
@@ -58,6 +66,8 @@ class ElasticsearchTlsTests {
     private HttpsServer server;
 
     private final List<String> suites = new CopyOnWriteArrayList<>();
+
+    private final List<byte[]> bodies = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void certificate() throws Exception {
@@ -107,8 +117,10 @@ class ElasticsearchTlsTests {
         });
         server.createContext("/", exchange -> {
             suites.add(((HttpsExchange) exchange).getSSLSession().getCipherSuite());
-            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            bodies.add(exchange.getRequestBody().readAllBytes());
+            byte[] body = "{\"took\":1,\"errors\":false,\"items\":[]}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -143,6 +155,123 @@ class ElasticsearchTlsTests {
         // The JDK's server prefers AES-GCM when the client offers it.
         assertThat(suites).hasSize(1);
         assertThat(suites.get(0)).isIn("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256");
+    }
+
+    @Test
+    void aBulkBodyGoesOutInTheLargestTlsRecordsRatherThanOnePerLineAndDocument() throws Exception {
+        serve(CHACHA20);
+        String document = "{\"body\":\"" + "river market winter harbour ".repeat(180) + "\"}";
+        try (RecordCounter relay = new RecordCounter(server.getAddress().getPort())) {
+            var settings = ElasticsearchSettings.of("https://127.0.0.1:" + relay.port(), null, null, ca)
+                .withTlsCipherSuites(List.of(CHACHA20));
+            ElasticsearchClient client = ElasticsearchClients.create(settings);
+            try {
+                BulkRequest.Builder bulk = new BulkRequest.Builder();
+                for (int i = 0; i < 200; i++) {
+                    String id = "a" + i;
+                    bulk.operations(op -> op.index(index -> index.index("articles").id(id)
+                        .document(BinaryData.of(document.getBytes(StandardCharsets.UTF_8),
+                            ContentType.APPLICATION_JSON))));
+                }
+                client.bulk(bulk.build());
+            }
+            finally {
+                client._transport().close();
+            }
+            String[] lines = new String(bodies.get(0), StandardCharsets.UTF_8).split("\n");
+            assertThat(lines).hasSize(400);
+            for (int i = 0; i < 200; i++) {
+                assertThat(lines[2 * i]).isEqualTo("{\"index\":{\"_id\":\"a" + i + "\",\"_index\":\"articles\"}}");
+                assertThat(lines[2 * i + 1]).isEqualTo(document);
+            }
+            // About 1 MB: 64 records of 16 KB, and a few for the handshake's end, the request's head and the last
+            // chunk, where the REST client's own entity sent 800 (a line, a newline, a document, a newline).
+            assertThat(relay.applicationData()).hasSizeLessThanOrEqualTo(bodies.get(0).length / 16_000 + 5);
+            assertThat(relay.applicationData().stream().mapToInt(Integer::intValue).max().orElseThrow())
+                .isGreaterThan(16_000);
+        }
+    }
+
+    /**
+     * A TCP relay on the loopback address to a server, which reads the TLS record headers of what clients send
+     * (a byte of content type, two of version, two of length) and keeps the length of each application data record.
+     */
+    private static final class RecordCounter implements AutoCloseable {
+
+        private static final int APPLICATION_DATA = 23;
+
+        private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+
+        private final List<Integer> applicationData = new CopyOnWriteArrayList<>();
+
+        RecordCounter(int target) throws IOException {
+            daemon(() -> {
+                while (!listener.isClosed()) {
+                    Socket client = listener.accept();
+                    Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
+                    daemon(() -> server.getInputStream().transferTo(client.getOutputStream()));
+                    daemon(() -> relayRecords(client.getInputStream(), server.getOutputStream()));
+                }
+            });
+        }
+
+        int port() {
+            return listener.getLocalPort();
+        }
+
+        List<Integer> applicationData() {
+            return applicationData;
+        }
+
+        private void relayRecords(InputStream in, OutputStream out) throws IOException {
+            byte[] header = new byte[5];
+            int headerRead = 0;
+            int payloadLeft = 0;
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+                for (int at = 0; at < read;) {
+                    if (payloadLeft > 0) {
+                        int skipped = Math.min(payloadLeft, read - at);
+                        payloadLeft -= skipped;
+                        at += skipped;
+                        continue;
+                    }
+                    header[headerRead++] = buffer[at++];
+                    if (headerRead == header.length) {
+                        headerRead = 0;
+                        payloadLeft = ((header[3] & 0xff) << 8) | (header[4] & 0xff);
+                        if (header[0] == APPLICATION_DATA) {
+                            applicationData.add(payloadLeft);
+                        }
+                    }
+                }
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+            out.close();
+        }
+
+        private interface Work {
+            void run() throws IOException;
+        }
+
+        private static void daemon(Work work) {
+            Thread thread = new Thread(() -> {
+                try {
+                    work.run();
+                }
+                catch (IOException ended) {
+                    // a connection or the listener closed
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            listener.close();
+        }
     }
 
     @Test
