@@ -29,7 +29,11 @@ final class KafkaJvm {
     CallerBoundProcess startServer(List<String> mainAndArgs, Path logFile, Path pidFile) {
         // C1 alone: idle, a broker minutes old spent 25 ms of CPU a second in C2 compiling, as much as on all else; on
         // C1 it served single writes at 100 PUT/s for 1.1 ms of CPU per record instead of 1.6 (README, round 15).
-        List<String> command = javaCommand("info", "-Xms256m", "-Xmx512m", "-XX:TieredStopAtLevel=1");
+        // The serial collector: G1's concurrent and worker threads cost the broker 3 to 4 ms of CPU a second at rest
+        // (24 against 28 ms/s) for a heap that young collections keep small, and G1 grew the broker to 458 to 575 MB
+        // of RSS in the benchmark against 379 to 383 (README, round 43).
+        List<String> command = javaCommand("info", "-XX:+UseSerialGC", "-Xms256m", "-Xmx512m",
+                "-XX:TieredStopAtLevel=1");
         command.addAll(mainAndArgs);
         return CallerBoundProcess.start(command, Map.of("CLASSPATH", this.classpath), logFile, pidFile, false);
     }

@@ -7,22 +7,25 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Sends a batch's poison records (not JSON, invalid, refused by the mapping) to their dead-letter topics, once each.
  * The listener hands them over last, when everything else the batch needed has succeeded, so a batch retried because
  * Elasticsearch was down has sent none yet. The records sent are remembered until a later batch of their partition
- * starts beyond them, so that the same records polled again do not go twice: a batch retried because the broker
- * failed half-way through sending them, or one that succeeded after its partition was lost and given back to this
- * consumer during its retries (the consumer then reads the partition again from the last commit, before the batch).
+ * starts beyond them and {@link #KEEP} has passed since they were sent, so that the same records polled again do not
+ * go twice: a batch retried because the broker failed half-way through sending them, or batches read again after
+ * their partition was lost and given back to this consumer (the consumer then reads it again from the last commit,
+ * which the container makes about once a second, so it may lie a few batches back).
  */
 @Component
 class DeadLetterSender {
@@ -31,16 +34,30 @@ class DeadLetterSender {
     record Letter(ConsumerRecord<String, byte[]> record, Exception reason) {
     }
 
+    /**
+     * How long a letter is remembered at least: longer than the container takes to commit the offsets of the batch
+     * that sent it ({@code spring.kafka.listener.ack-time}, 1 s, checked after every poll) with a margin for a slow
+     * poll, short enough that a flood of poison records is not held for long.
+     */
+    static final Duration KEEP = Duration.ofMinutes(1);
+
     private static final Logger log = LoggerFactory.getLogger(DeadLetterSender.class);
 
     private final DeadLetterPublishingRecoverer recoverer;
     private final Counter deadLettered;
-    /** Where the letters sent lie, until their partitions' batches start beyond them; the consumers share it. */
-    private final Set<Position> sent = ConcurrentHashMap.newKeySet();
+    private final LongSupplier nanoTime;
+    /** Where the letters sent lie, and when they were sent (nanoTime); the consumers share it. */
+    private final Map<Position, Long> sent = new ConcurrentHashMap<>();
 
+    @Autowired
     DeadLetterSender(DeadLetterPublishingRecoverer recoverer, MeterRegistry meters) {
+        this(recoverer, meters, System::nanoTime);
+    }
+
+    DeadLetterSender(DeadLetterPublishingRecoverer recoverer, MeterRegistry meters, LongSupplier nanoTime) {
         this.recoverer = recoverer;
         this.deadLettered = meters.counter("pipeline.index.items", "outcome", "dead_lettered");
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -52,7 +69,7 @@ class DeadLetterSender {
         for (Letter letter : letters) {
             ConsumerRecord<String, byte[]> record = letter.record();
             Position position = Position.of(record);
-            if (sent.contains(position)) {
+            if (sent.containsKey(position)) {
                 log.info("Not dead-lettering {} again (key {}): sent when these records were polled before", position,
                         record.key());
                 continue;
@@ -60,12 +77,15 @@ class DeadLetterSender {
             log.warn("Dead-lettering {} (key {}, request-id {}): {}", position, record.key(),
                     IndexWriteMapper.requestId(record), letter.reason().getMessage());
             recoverer.accept(record, consumer, letter.reason());
-            sent.add(position);
+            sent.put(position, nanoTime.getAsLong());
             deadLettered.increment();
         }
     }
 
-    /** Forgets the letters before the batch's first record of their partition: that part was committed. */
+    /**
+     * Forgets the letters before the batch's first record of their partition that were sent over {@link #KEEP} ago:
+     * that part is committed.
+     */
     private void forgetPassed(List<? extends ConsumerRecord<?, ?>> batch) {
         if (sent.isEmpty()) {
             return;
@@ -73,7 +93,9 @@ class DeadLetterSender {
         Map<TopicPartition, Long> starts = new HashMap<>();
         batch.forEach(record -> starts.merge(new TopicPartition(record.topic(), record.partition()), record.offset(),
                 Math::min));
-        sent.removeIf(position -> position.offset() < starts.getOrDefault(position.partition(), Long.MIN_VALUE));
+        long now = nanoTime.getAsLong();
+        sent.entrySet().removeIf(letter -> now - letter.getValue() > KEEP.toNanos() && letter.getKey().offset()
+                < starts.getOrDefault(letter.getKey().partition(), Long.MIN_VALUE));
     }
 
     /** A record's place in its topic. */

@@ -7,7 +7,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.same;
@@ -20,7 +22,8 @@ class DeadLetterSenderTests {
 
     private final DeadLetterPublishingRecoverer recoverer = mock(DeadLetterPublishingRecoverer.class);
     private final Consumer<?, ?> consumer = mock(Consumer.class);
-    private final DeadLetterSender sender = new DeadLetterSender(recoverer, new SimpleMeterRegistry());
+    private final AtomicLong nanoTime = new AtomicLong();
+    private final DeadLetterSender sender = new DeadLetterSender(recoverer, new SimpleMeterRegistry(), nanoTime::get);
 
     @Test
     void recordsPolledAgainFromBeforeTheirBatchAreNotSentTwice() {
@@ -34,10 +37,23 @@ class DeadLetterSenderTests {
     }
 
     @Test
-    void lettersAreForgottenOnceTheirPartitionsBatchesStartBeyondThemAndOnlyThen() {
+    void batchesReadAgainFromACommitSeveralBatchesBackDoNotSendTheirLettersTwice() {
+        ConsumerRecord<String, byte[]> poison = record(0, 5);
+        sender.send(List.of(letter(poison)), List.of(record(0, 4), poison), consumer);
+        nanoTime.addAndGet(Duration.ofMillis(300).toNanos());
+        sender.send(List.of(), List.of(record(0, 6), record(0, 7)), consumer);
+        // The partition lost before the container's next commit, and given back: read again from offset 4.
+        sender.send(List.of(letter(poison)), List.of(record(0, 4), poison, record(0, 6), record(0, 7)), consumer);
+
+        verify(recoverer, times(1)).accept(same(poison), any(), any());
+    }
+
+    @Test
+    void lettersAreForgottenOnceTheirPartitionsBatchesStartBeyondThemAfterTheirCommitAndOnlyThen() {
         ConsumerRecord<String, byte[]> onZero = record(0, 5);
         ConsumerRecord<String, byte[]> onOne = record(1, 5);
         sender.send(List.of(letter(onZero), letter(onOne)), List.of(onZero, onOne), consumer);
+        nanoTime.addAndGet(DeadLetterSender.KEEP.toNanos() + 1);
         // Partition 0 moves on; partition 1 is not in this batch, so its letter stays remembered.
         sender.send(List.of(), List.of(record(0, 6)), consumer);
         sender.send(List.of(letter(onZero), letter(onOne)), List.of(onZero, onOne), consumer);
