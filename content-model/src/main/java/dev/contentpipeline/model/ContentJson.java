@@ -219,6 +219,15 @@ public final class ContentJson {
         return atVersion(writtenWithoutVersion, null, version);
     }
 
+    /**
+     * The same for a record written without a version that lies from {@code from} to {@code to} in a larger body (a
+     * bulk line's, or a request's between its white space): one copy, with the version, rather than a copy of the
+     * record and then a copy of that.
+     */
+    public static byte[] atVersion(byte[] body, int from, int to, long version) {
+        return atVersion(body, from, to, null, version);
+    }
+
     public static String writeString(Object record) {
         return LENIENT.writeValueAsString(record);
     }
@@ -229,16 +238,20 @@ public final class ContentJson {
      * the new version would clean and check every text of it once more, the body of an article included.
      */
     private static byte[] atVersion(byte[] written, Long current, long version) {
+        return atVersion(written, 0, written.length, current, version);
+    }
+
+    private static byte[] atVersion(byte[] written, int from, int to, Long current, long version) {
         byte[] tail = (current == null ? "}" : ",\"version\":" + current + "}").getBytes(StandardCharsets.US_ASCII);
-        int kept = written.length - tail.length;
-        if (kept < 1 || !Arrays.equals(written, kept, written.length, tail, 0, tail.length)) {
+        int kept = to - tail.length;
+        if (kept <= from || !Arrays.equals(written, kept, to, tail, 0, tail.length)) {
             throw new IllegalStateException("a record's JSON does not end with its version: "
-                    + new String(written, StandardCharsets.UTF_8));
+                    + new String(written, from, to - from, StandardCharsets.UTF_8));
         }
         byte[] added = ((written[kept - 1] == '{' ? "" : ",") + "\"version\":" + version + "}")
                 .getBytes(StandardCharsets.US_ASCII);
-        byte[] json = Arrays.copyOf(written, kept + added.length);
-        System.arraycopy(added, 0, json, kept, added.length);
+        byte[] json = Arrays.copyOfRange(written, from, kept + added.length);
+        System.arraycopy(added, 0, json, kept - from, added.length);
         return json;
     }
 

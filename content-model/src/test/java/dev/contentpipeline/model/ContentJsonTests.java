@@ -60,6 +60,18 @@ class ContentJsonTests {
         }
         assertThat(ContentJson.atVersion(ContentJson.write(unversioned), 5))
                 .isEqualTo(ContentJson.write(unversioned.withVersion(5L)));
+        // The same record as a line of a larger body: only its range is read, and copied once with the version.
+        byte[] record = ContentJson.write(unversioned);
+        byte[] body = new byte[record.length + 7];
+        System.arraycopy("{\"x\":".getBytes(StandardCharsets.US_ASCII), 0, body, 0, 5);
+        System.arraycopy(record, 0, body, 5, record.length);
+        body[body.length - 2] = '}';
+        body[body.length - 1] = '\n';
+        assertThat(ContentJson.atVersion(body, 5, 5 + record.length, 6))
+                .isEqualTo(ContentJson.write(unversioned.withVersion(6L)));
+        assertThat(body).startsWith("{\"x\":".getBytes(StandardCharsets.US_ASCII)).endsWith('}', '}', '\n');
+        assertThatThrownBy(() -> ContentJson.atVersion(body, 0, 5, 6))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not end with its version");
         Country unversionedCountry = new Country("FR", "France", "French Republic", null,
                 Map.of("zh", "法国"), "Europe", null, CountryStatus.CURRENT, null, null, null);
         for (Country country : List.of(COUNTRY, unversionedCountry)) {

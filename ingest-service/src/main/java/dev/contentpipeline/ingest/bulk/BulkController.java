@@ -70,7 +70,8 @@ class BulkController {
     }
 
     private ResponseEntity<BulkReport> publish(HttpServletRequest request) throws IOException {
-        List<BulkLines.Line> lines = BulkLines.split(RequestBodies.read(request, properties.limits().maxBulkSize()));
+        List<BulkLines.Line> lines = BulkLines.split(RequestBodies.readWithRoomHeld(request,
+                properties.limits().maxBulkSize()));
         if (lines.isEmpty()) {
             throw InvalidContentException.of("$", "holds no lines; send one JSON object a line");
         }

@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -148,7 +147,7 @@ final class BulkLines {
         }
         ArticleHead article = ContentJson.readArticleHeadAsWritten(body, recordFrom, recordTo);
         return article == null || article.version() != null ? null
-                : ContentWrite.upsertAsSent(article, Arrays.copyOfRange(body, recordFrom, recordTo));
+                : ContentWrite.upsertAsSent(article, body, recordFrom, recordTo);
     }
 
     /** Just after the closing brace of the object that ends the line's object (its last field's value), or -1. */

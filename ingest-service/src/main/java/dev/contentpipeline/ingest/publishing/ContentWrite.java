@@ -23,13 +23,14 @@ public record ContentWrite(ContentType type, String id, Long version, LongFuncti
     /**
      * An upsert of an article whose JSON, as sent, says exactly what writing it would (read by
      * {@link ContentJson#readArticleHeadAsWritten}) and holds no version: published as sent, with the version added.
+     * The JSON lies from {@code from} to {@code to} in {@code body}, which is kept, unchanged, until the write is sent.
      */
-    public static ContentWrite upsertAsSent(ArticleHead article, byte[] sentWithoutVersion) {
+    public static ContentWrite upsertAsSent(ArticleHead article, byte[] body, int from, int to) {
         if (article.version() != null) {
             throw new IllegalArgumentException("the article's JSON holds a version: publish it with upsert(article)");
         }
         return new ContentWrite(ContentType.ARTICLE, article.id(), null,
-                version -> ContentJson.atVersion(sentWithoutVersion, version));
+                version -> ContentJson.atVersion(body, from, to, version));
     }
 
     public static ContentWrite upsert(Country country) {

@@ -30,7 +30,6 @@ import org.springframework.web.servlet.HandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -90,7 +89,7 @@ class ContentController {
         if (asSent && version == null) {
             // Exactly what writing the article would give, and no version: published as sent, the version added, as
             // a bulk line's record is, without reading it into a tree and writing it again (README, round 33).
-            write(ContentWrite.upsertAsSent(article.head(), Arrays.copyOfRange(body, from, to)), parameters, response);
+            write(ContentWrite.upsertAsSent(article.head(), body, from, to), parameters, response);
             return;
         }
         write(ContentWrite.upsert(version == null ? article : article.withVersion(version)), parameters, response);

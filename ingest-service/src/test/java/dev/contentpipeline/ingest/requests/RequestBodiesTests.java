@@ -3,7 +3,10 @@ package dev.contentpipeline.ingest.requests;
 import dev.contentpipeline.model.InvalidContentException;
 import dev.contentpipeline.model.Violation;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.util.unit.DataSize;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,5 +53,30 @@ class RequestBodiesTests {
         // Outside the range nothing counts.
         byte[] padded = {0, (byte) 0xFF, 'o', 'k', 0};
         RequestBodies.requireUtf8(padded, 2, 4, "$");
+    }
+
+    @Test
+    void aBodyReadWithItsRoomHeldIsTheBodyAsSentEvenWhenShorterThanDeclared() throws IOException {
+        byte[] sent = "{\"type\":\"article\"}\n".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+        MockHttpServletRequest whole = request(sent, sent.length);
+        assertThat(RequestBodies.readWithRoomHeld(whole, DataSize.ofMegabytes(1))).isEqualTo(sent);
+        // A client that declared more than it sent before closing: what came, not an array padded with zeros.
+        MockHttpServletRequest cut = request(sent, sent.length + 100);
+        assertThat(RequestBodies.readWithRoomHeld(cut, DataSize.ofMegabytes(1))).isEqualTo(sent);
+        // Without a declared length, as before: read as it comes.
+        MockHttpServletRequest chunked = request(sent, -1);
+        assertThat(RequestBodies.readWithRoomHeld(chunked, DataSize.ofMegabytes(1))).isEqualTo(sent);
+    }
+
+    private static MockHttpServletRequest request(byte[] content, long declared) {
+        MockHttpServletRequest request = new MockHttpServletRequest() {
+            @Override
+            public long getContentLengthLong() {
+                return declared;
+            }
+        };
+        request.setContentType("application/x-ndjson");
+        request.setContent(content);
+        return request;
     }
 }
