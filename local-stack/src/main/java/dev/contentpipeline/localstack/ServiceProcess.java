@@ -106,10 +106,8 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * The service's own options, by its jar's name: ingest-service runs on the C1 compiler alone (on two shared cores
      * C2's compilations cost it more CPU than its faster code saved: 5.1 to 5.5 ms per single PUT against 2.0 to 2.4),
-     * and so does index-service, whose client offers Elasticsearch ChaCha20-Poly1305 only (C1's code encrypts it at
-     * 215 MB/s, AES-GCM at 48 without C2's intrinsics); search-service lets C2 compile only the JDK's TLS and crypto
-     * code (compose/compiler-directives.json), whose AES-GCM and GHASH intrinsics its TLS connections need, and C1
-     * everything else.
+     * and so do index-service and search-service, whose TLS to Elasticsearch is BoringSSL's, native code
+     * (pipeline-connections' NativeTls), so that C2's crypto intrinsics no longer matter to them (README, round 45).
      */
     private static List<String> ownJvmOptions(Path jar) {
         String file = jar.getFileName().toString();

@@ -31,7 +31,7 @@ class ServiceProcessTests {
                 ServiceProcess.ownCommand(Path.of("search-service-0.1.0-SNAPSHOT-exec.jar")), List.of(),
                 List.of("-jar", "search-service.jar"));
 
-        assertThat(command).containsSubsequence("-Xms32m", "-XX:TieredStopAtLevel=4", "-jar", "search-service.jar");
+        assertThat(command).containsSubsequence("-Xms32m", "-XX:TieredStopAtLevel=1", "-jar", "search-service.jar");
         assertThat(command.subList(command.size() - 2, command.size())).containsExactly("-jar", "search-service.jar");
     }
 }

@@ -23,6 +23,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
@@ -79,12 +80,27 @@ public final class ElasticsearchClients {
         return new ElasticsearchClient(new WholeBodyTransport(restClient, new JacksonJsonpMapper()));
     }
 
-    /** The low-level REST client: addresses, timeouts, the connection pool, credentials and CA trust. */
+    /**
+     * The low-level REST client: addresses, timeouts, the connection pool, credentials and CA trust. TLS is
+     * BoringSSL's ({@link NativeTls}) unless the settings name the cipher suites to offer, or BoringSSL does not load
+     * here: then the JDK's.
+     */
     public static RestClient restClient(ElasticsearchSettings settings) {
         HttpHost[] hosts = settings.url().stream().map(ElasticsearchClients::host).toArray(HttpHost[]::new);
-        SSLContext ssl = settings.ca() == null ? null : trusting(settings.ca());
-        SSLIOSessionStrategy suites = settings.tlsCipherSuites().isEmpty() ? null
-                : offering(ssl != null ? ssl : defaultContext(), settings.tlsCipherSuites());
+        TrustManagerFactory trust = settings.ca() == null ? null : trustManagers(settings.ca());
+        SSLContext ssl = trust == null ? null : context(trust);
+        SSLIOSessionStrategy tls;
+        if (!settings.tlsCipherSuites().isEmpty()) {
+            tls = offering(ssl != null ? ssl : defaultContext(), settings.tlsCipherSuites());
+        }
+        else if (Arrays.stream(hosts).anyMatch(host -> "https".equalsIgnoreCase(host.getSchemeName()))) {
+            tls = NativeTls.clientContext(trust != null ? trust : defaultTrust())
+                    .map(context -> new SSLIOSessionStrategy(context, SSLIOSessionStrategy.getDefaultHostnameVerifier()))
+                    .orElse(null);
+        }
+        else {
+            tls = null;
+        }
         var builder = RestClient.builder(hosts)
                 .setRequestConfigCallback(config -> config
                         .setConnectTimeout((int) settings.connectTimeout().toMillis())
@@ -97,8 +113,8 @@ public final class ElasticsearchClients {
                     // 0.53 (README, round 26).
                     http.disableAuthCaching().disableCookieManagement();
                     http.setDefaultConnectionConfig(ConnectionConfig.custom().setBufferSize(CONNECTION_BUFFER).build());
-                    if (suites != null) {
-                        http.setSSLStrategy(suites);
+                    if (tls != null) {
+                        http.setSSLStrategy(tls);
                     }
                     else if (ssl != null) {
                         http.setSSLContext(ssl);
@@ -121,6 +137,11 @@ public final class ElasticsearchClients {
 
     /** A TLS context that trusts the certificates of the PEM file (a CA), and only those. */
     public static SSLContext trusting(Path pem) {
+        return context(trustManagers(pem));
+    }
+
+    /** Trust in the certificates of the PEM file (a CA), and only those. */
+    static TrustManagerFactory trustManagers(Path pem) {
         try (InputStream in = Files.newInputStream(pem)) {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
                 .generateCertificates(in);
@@ -135,9 +156,7 @@ public final class ElasticsearchClients {
             }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
+            return trust;
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not read the Elasticsearch CA certificate " + pem
@@ -145,6 +164,30 @@ public final class ElasticsearchClients {
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalArgumentException("Not a PEM certificate: " + pem + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The JDK's TLS, trusting what {@code trust} trusts. */
+    private static SSLContext context(TrustManagerFactory trust) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("This JVM has no TLS: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The JVM's default trust store. */
+    private static TrustManagerFactory defaultTrust() {
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init((KeyStore) null);
+            return trust;
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("This JVM has no default trust store: " + ex.getMessage(), ex);
         }
     }
 

@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
@@ -46,9 +47,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The TLS cipher suites the client offers ({@code elasticsearch.tls-cipher-suites}), against an HTTPS stub server
- * with a certificate made by the JDK's keytool, which records the suite each request came over and the body it
- * carried, and the TLS records a bulk body goes out in.
+ * The client's TLS, BoringSSL's ({@link NativeTls}) or, with {@code elasticsearch.tls-cipher-suites}, the JDK's offering
+ * those suites, against an HTTPS stub server with a certificate made by the JDK's keytool, which records the suite
+ * each request came over and the body it carried, and the TLS records a bulk body goes out in.
  */
 class ElasticsearchTlsTests {
 
@@ -63,6 +64,9 @@ class ElasticsearchTlsTests {
 
     private static Path ca;
 
+    /** A certificate that signed nothing the server holds. */
+    private static Path otherCa;
+
     private HttpsServer server;
 
     private final List<String> suites = new CopyOnWriteArrayList<>();
@@ -73,11 +77,9 @@ class ElasticsearchTlsTests {
     static void certificate() throws Exception {
         Path keystore = dir.resolve("server.p12");
         ca = dir.resolve("ca.pem");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", new String(PASSWORD));
-        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storepass",
-                new String(PASSWORD), "-file", ca.toString());
+        selfSigned("server", "CN=localhost", keystore, ca);
+        otherCa = dir.resolve("other.pem");
+        selfSigned("other", "CN=127.0.0.1", dir.resolve("other.p12"), otherCa);
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             keys.load(in, PASSWORD);
@@ -86,6 +88,15 @@ class ElasticsearchTlsTests {
         keyManagers.init(keys, PASSWORD);
         serverContext = SSLContext.getInstance("TLS");
         serverContext.init(keyManagers.getKeyManagers(), null, null);
+    }
+
+    /** A key pair for 127.0.0.1 in a new keystore, and its certificate as a PEM file (a CA of its own). */
+    private static void selfSigned(String alias, String name, Path keystore, Path pem) throws Exception {
+        keytool("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", name,
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                "-storepass", new String(PASSWORD));
+        keytool("-exportcert", "-rfc", "-alias", alias, "-keystore", keystore.toString(), "-storepass",
+                new String(PASSWORD), "-file", pem.toString());
     }
 
     private static void keytool(String... args) throws Exception {
@@ -147,23 +158,50 @@ class ElasticsearchTlsTests {
     }
 
     @Test
-    void withoutSuitesTheClientOffersTheJvmsDefaults() throws IOException {
+    void withoutSuitesBoringSslEncryptsWithAesGcm() throws IOException {
+        assertThat(NativeTls.available()).as("BoringSSL loads on Linux x86-64 and aarch64").isTrue();
         try (RestClient client = ElasticsearchClients.restClient(ElasticsearchSettings.of(serve(), null, null, ca))) {
             client.performRequest(new Request("GET", "/articles/_doc/1"));
+            client.performRequest(new Request("GET", "/articles/_doc/2"));
         }
 
-        // The JDK's server prefers AES-GCM when the client offers it.
-        assertThat(suites).hasSize(1);
-        assertThat(suites.get(0)).isIn("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256");
+        assertThat(suites).hasSize(2);
+        assertThat(suites.get(0)).isIn("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384");
+        SSLEngine engine = NativeTls.clientContext(ElasticsearchClients.trustManagers(ca)).orElseThrow()
+            .createSSLEngine("127.0.0.1", 9200);
+        assertThat(engine.getClass().getName()).startsWith("io.netty.handler.ssl.").contains("OpenSsl");
+        // SSLv2Hello is listed but never sent by BoringSSL (and HttpClient leaves out every SSL* name anyway).
+        assertThat(engine.getEnabledProtocols()).contains("TLSv1.3", "TLSv1.2")
+            .doesNotContain("SSLv3", "TLSv1", "TLSv1.1");
+    }
+
+    @Test
+    void boringSslRefusesAServerItsCaDidNotSign() throws IOException {
+        try (RestClient client = ElasticsearchClients.restClient(ElasticsearchSettings.of(serve(), null, null,
+                otherCa))) {
+            assertThatThrownBy(() -> client.performRequest(new Request("GET", "/articles/_doc/1")))
+                .isInstanceOf(IOException.class);
+        }
+
+        assertThat(bodies).isEmpty();
     }
 
     @Test
     void aBulkBodyGoesOutInTheLargestTlsRecordsRatherThanOnePerLineAndDocument() throws Exception {
-        serve(CHACHA20);
+        bulkInTlsRecords(List.of(CHACHA20));
+    }
+
+    @Test
+    void boringSslSendsABulkBodyInTheLargestTlsRecordsToo() throws Exception {
+        bulkInTlsRecords(List.of());
+    }
+
+    private void bulkInTlsRecords(List<String> offered) throws Exception {
+        serve(offered.toArray(String[]::new));
         String document = "{\"body\":\"" + "river market winter harbour ".repeat(180) + "\"}";
         try (RecordCounter relay = new RecordCounter(server.getAddress().getPort())) {
             var settings = ElasticsearchSettings.of("https://127.0.0.1:" + relay.port(), null, null, ca)
-                .withTlsCipherSuites(List.of(CHACHA20));
+                .withTlsCipherSuites(offered);
             ElasticsearchClient client = ElasticsearchClients.create(settings);
             try {
                 BulkRequest.Builder bulk = new BulkRequest.Builder();
@@ -276,14 +314,24 @@ class ElasticsearchTlsTests {
 
     @Test
     void theHostNameIsStillChecked() throws IOException {
+        hostNameChecked(List.of(CHACHA20));
+    }
+
+    @Test
+    void boringSslChecksTheHostName() throws IOException {
+        hostNameChecked(List.of());
+    }
+
+    private void hostNameChecked(List<String> offered) throws IOException {
         // Every address, so that localhost answers whether it is 127.0.0.1 or ::1 here.
         String url = serve(new InetSocketAddress(0)).replace("127.0.0.1", "localhost");
-        var settings = ElasticsearchSettings.of(url, null, null, ca).withTlsCipherSuites(List.of(CHACHA20));
+        var settings = ElasticsearchSettings.of(url, null, null, ca).withTlsCipherSuites(offered);
         try (RestClient client = ElasticsearchClients.restClient(settings)) {
             // The certificate names 127.0.0.1 only.
             assertThatThrownBy(() -> client.performRequest(new Request("GET", "/")))
                 .isInstanceOf(IOException.class).hasMessageContaining("localhost");
         }
+        assertThat(bodies).isEmpty();
     }
 
     @Test
