@@ -94,9 +94,7 @@ public final class ElasticsearchClients {
             tls = offering(ssl != null ? ssl : defaultContext(), settings.tlsCipherSuites());
         }
         else if (Arrays.stream(hosts).anyMatch(host -> "https".equalsIgnoreCase(host.getSchemeName()))) {
-            tls = NativeTls.clientContext(trust != null ? trust : defaultTrust())
-                    .map(context -> new SSLIOSessionStrategy(context, SSLIOSessionStrategy.getDefaultHostnameVerifier()))
-                    .orElse(null);
+            tls = NativeTls.sessionStrategy(trust != null ? trust : defaultTrust()).orElse(null);
         }
         else {
             tls = null;

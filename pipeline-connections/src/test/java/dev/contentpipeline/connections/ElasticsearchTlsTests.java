@@ -8,7 +8,9 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +32,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.KeyStore;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,7 @@ import javax.net.ssl.SSLSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The client's TLS, BoringSSL's ({@link NativeTls}) or, with {@code elasticsearch.tls-cipher-suites}, the JDK's offering
@@ -54,6 +58,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ElasticsearchTlsTests {
 
     private static final String CHACHA20 = "TLS_CHACHA20_POLY1305_SHA256";
+
+    /** An answer of about 200 KB, which the server sends in TLS records of 16 KB of text each. */
+    private static final String LARGE_ANSWER = "{\"took\":1,\"hits\":{\"hits\":[\""
+            + "harbour lantern festival ".repeat(8_000) + "\"]}}";
 
     private static final char[] PASSWORD = "changeit".toCharArray();
 
@@ -129,7 +137,9 @@ class ElasticsearchTlsTests {
         server.createContext("/", exchange -> {
             suites.add(((HttpsExchange) exchange).getSSLSession().getCipherSuite());
             bodies.add(exchange.getRequestBody().readAllBytes());
-            byte[] body = "{\"took\":1,\"errors\":false,\"items\":[]}".getBytes(StandardCharsets.UTF_8);
+            byte[] body = exchange.getRequestURI().getPath().startsWith("/large")
+                    ? LARGE_ANSWER.getBytes(StandardCharsets.UTF_8)
+                    : "{\"took\":1,\"errors\":false,\"items\":[]}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
             exchange.sendResponseHeaders(200, body.length);
@@ -173,6 +183,34 @@ class ElasticsearchTlsTests {
         // SSLv2Hello is listed but never sent by BoringSSL (and HttpClient leaves out every SSL* name anyway).
         assertThat(engine.getEnabledProtocols()).contains("TLSv1.3", "TLSv1.2")
             .doesNotContain("SSLv3", "TLSv1", "TLSv1.1");
+    }
+
+    @Test
+    void anAnswerInFullTlsRecordsIsReadWhole() {
+        largeAnswer(List.of(CHACHA20));
+    }
+
+    /**
+     * BoringSSL's engine asks for 16,384 bytes of decrypted text per read, and a full TLS 1.3 record holds 16,401:
+     * with HttpCore's buffers of that size its I/O thread spun for good on the first answer over 16 KB.
+     */
+    @Test
+    void boringSslReadsAnAnswerInFullTlsRecordsWhole() {
+        largeAnswer(List.of());
+    }
+
+    private void largeAnswer(List<String> offered) {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            var settings = ElasticsearchSettings.of(serve(), null, null, ca).withTlsCipherSuites(offered);
+            try (RestClient client = ElasticsearchClients.restClient(settings)) {
+                for (int i = 0; i < 3; i++) {
+                    Response response = client.performRequest(new Request("GET", "/large/_search"));
+                    assertThat(EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8))
+                        .isEqualTo(LARGE_ANSWER);
+                }
+            }
+        });
+        assertThat(suites).hasSize(3);
     }
 
     @Test
