@@ -57,17 +57,17 @@ final class NativeTls {
 
     private static final Logger log = LoggerFactory.getLogger(NativeTls.class);
 
-    /** Buffers for copying what HttpClient hands the engine in and out of native memory, freed after each call. */
-    private static final ByteBufAllocator BUFFERS = UnpooledByteBufAllocator.DEFAULT;
-
-    private NativeTls() {
-    }
-
     /**
      * The most a TLS record can carry after its 5-byte header: 2^14 bytes of text and 2,048 of expansion (TLS 1.2's
      * limit, TLS 1.3's being 256), so a buffer of this size takes any record's text, whatever the engine says.
      */
     static final int RECORD = (1 << 14) + 2048;
+
+    /** Buffers for copying what HttpClient hands the engine in and out of native memory, freed after each call. */
+    private static final ByteBufAllocator NATIVE_COPIES = UnpooledByteBufAllocator.DEFAULT;
+
+    private NativeTls() {
+    }
 
     /** Whether BoringSSL loads on this platform and JVM. */
     static boolean available() {
@@ -112,7 +112,9 @@ final class NativeTls {
      */
     private static final class WholeRecords extends SSLIOSessionStrategy {
 
-        private static final SSLBufferManagementStrategy BUFFERS = new PermanentSSLBufferManagementStrategy();
+        /** HttpCore's own buffers (a connection's, kept while it is open), as SSLIOSession makes them by default. */
+        private static final SSLBufferManagementStrategy CONNECTION_BUFFERS =
+                new PermanentSSLBufferManagementStrategy();
 
         private final SSLContext context;
 
@@ -134,7 +136,7 @@ final class NativeTls {
                 public void verify(IOSession verified, SSLSession tlsSession) throws SSLException {
                     verifySession(host, verified, tlsSession);
                 }
-            }, size -> BUFFERS.constructBuffer(Math.max(size, RECORD)));
+            }, size -> CONNECTION_BUFFERS.constructBuffer(Math.max(size, RECORD)));
             session.setAttribute(SSLIOSession.SESSION_KEY, tls);
             tls.initialize();
             return tls;
@@ -159,12 +161,12 @@ final class NativeTls {
 
         @Override
         protected SSLEngine engineCreateSSLEngine() {
-            return this.context.newEngine(BUFFERS);
+            return this.context.newEngine(NATIVE_COPIES);
         }
 
         @Override
         protected SSLEngine engineCreateSSLEngine(String host, int port) {
-            return this.context.newEngine(BUFFERS, host, port);
+            return this.context.newEngine(NATIVE_COPIES, host, port);
         }
 
         @Override
