@@ -88,10 +88,9 @@ public final class ElasticsearchClients {
     public static RestClient restClient(ElasticsearchSettings settings) {
         HttpHost[] hosts = settings.url().stream().map(ElasticsearchClients::host).toArray(HttpHost[]::new);
         TrustManagerFactory trust = settings.ca() == null ? null : trustManagers(settings.ca());
-        SSLContext ssl = trust == null ? null : context(trust);
         SSLIOSessionStrategy tls;
         if (!settings.tlsCipherSuites().isEmpty()) {
-            tls = offering(ssl != null ? ssl : defaultContext(), settings.tlsCipherSuites());
+            tls = offering(trust != null ? context(trust) : defaultContext(), settings.tlsCipherSuites());
         }
         else if (Arrays.stream(hosts).anyMatch(host -> "https".equalsIgnoreCase(host.getSchemeName()))) {
             tls = NativeTls.sessionStrategy(trust != null ? trust : defaultTrust()).orElse(null);
@@ -99,6 +98,8 @@ public final class ElasticsearchClients {
         else {
             tls = null;
         }
+        // The JDK's TLS with the CA only where neither of the above made a strategy: BoringSSL does not load here.
+        SSLContext ssl = tls == null && trust != null ? context(trust) : null;
         var builder = RestClient.builder(hosts)
                 .setRequestConfigCallback(config -> config
                         .setConnectTimeout((int) settings.connectTimeout().toMillis())
@@ -131,11 +132,6 @@ public final class ElasticsearchClients {
     public static String basic(String username, String password) {
         return "Basic " + Base64.getEncoder()
             .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A TLS context that trusts the certificates of the PEM file (a CA), and only those. */
-    public static SSLContext trusting(Path pem) {
-        return context(trustManagers(pem));
     }
 
     /** Trust in the certificates of the PEM file (a CA), and only those. */
