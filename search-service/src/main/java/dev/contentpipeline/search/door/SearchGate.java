@@ -3,12 +3,12 @@ package dev.contentpipeline.search.door;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.MsearchRequest;
-import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
-import co.elastic.clients.elasticsearch.core.search.ResponseBody;
+import co.elastic.clients.transport.endpoints.BinaryEndpoint;
+import co.elastic.clients.transport.endpoints.BinaryResponse;
+import co.elastic.clients.transport.endpoints.SimpleEndpoint;
 import dev.contentpipeline.connections.ElasticsearchClients;
 import dev.contentpipeline.search.SearchProperties;
 import org.apache.http.client.config.RequestConfig;
@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +49,10 @@ public class SearchGate {
         }
     }
 
+    private static final BinaryEndpoint<SearchRequest> SEARCH = asBytes(SearchRequest._ENDPOINT);
+
+    private static final BinaryEndpoint<MsearchRequest> MULTI_SEARCH = asBytes(MsearchRequest._ENDPOINT);
+
     private final ElasticsearchClient client;
 
     private final SearchProperties.Limits limits;
@@ -75,22 +78,37 @@ public class SearchGate {
     }
 
     /**
+     * One search whose hits and counts search-service reads: sent as the client sends it, its answer read by
+     * {@link SearchAnswers}.
+     */
+    public SearchAnswer find(Deadline deadline, SearchRequest request) throws IOException {
+        return admitted(deadline, client -> {
+            try (BinaryResponse answer = client._transport().performRequest(request, SEARCH,
+                    client._transportOptions())) {
+                return SearchAnswers.one(answer.content());
+            }
+        });
+    }
+
+    /**
      * Several searches in one {@code _msearch}: one round trip instead of one each, and Elasticsearch runs them side
      * by side. The answers come in the order of the requests; if any of them failed, its error is thrown as the
      * same {@link ElasticsearchException} a search of its own would have thrown.
      */
-    public <T> List<ResponseBody<T>> searchAll(Deadline deadline, List<SearchRequest> requests, Class<T> type)
-            throws IOException {
+    public List<SearchAnswer> findAll(Deadline deadline, List<SearchRequest> requests) throws IOException {
         MsearchRequest together = MsearchRequest.of(m -> m.searches(requests.stream().map(SearchGate::item).toList()));
-        MsearchResponse<T> response = admitted(deadline, client -> client.msearch(together, type));
-        List<ResponseBody<T>> answers = new ArrayList<>(response.responses().size());
-        for (MultiSearchResponseItem<T> answer : response.responses()) {
-            if (answer.isFailure()) {
-                throw new ElasticsearchException("es/msearch", answer.failure());
+        return admitted(deadline, client -> {
+            try (BinaryResponse answer = client._transport().performRequest(together, MULTI_SEARCH,
+                    client._transportOptions())) {
+                return SearchAnswers.all(answer.content());
             }
-            answers.add(answer.result());
-        }
-        return answers;
+        });
+    }
+
+    /** The client's own endpoint (the same method, path, parameters and body), its answer given as bytes. */
+    private static <R> BinaryEndpoint<R> asBytes(SimpleEndpoint<R, ?> endpoint) {
+        return new BinaryEndpoint<>(endpoint.id(), endpoint::method, endpoint::requestUrl, endpoint::pathParameters,
+                endpoint::queryParameters, endpoint::headers, endpoint::body, null);
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.contentpipeline.search.fulltext;
 
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import dev.contentpipeline.search.countries.Countries;
 
 import java.util.ArrayList;
@@ -19,23 +17,16 @@ final class FacetCounts {
     private FacetCounts() {
     }
 
-    static Map<String, List<SearchResults.FacetValue>> read(Map<String, Aggregate> aggregations,
+    /**
+     * @param bucketCounts the facet request's counts: for each facet's aggregation, those of the terms, filters or
+     *        date histogram within it (see {@link dev.contentpipeline.search.door.SearchAnswer#bucketCounts()})
+     */
+    static Map<String, List<SearchResults.FacetValue>> read(Map<String, Map<String, Long>> bucketCounts,
                                                              SearchParameters params, Countries countries) {
         Map<Facet, List<String>> filters = params.filters();
         Map<String, List<SearchResults.FacetValue>> facets = new LinkedHashMap<>();
         for (Facet facet : params.counted()) {
-            Aggregate outer = aggregations == null ? null : aggregations.get(facet.wireName());
-            Map<String, Aggregate> inner = outer != null && outer.isFilter() ? outer.filter().aggregations() : Map.of();
-            Map<String, Long> counts = new LinkedHashMap<>();
-            terms(inner.get(FacetFilters.VALUES), counts);
-            terms(inner.get(FacetFilters.COUNTRY_CODES), counts);
-            Aggregate values = inner.get(FacetFilters.VALUES);
-            if (values != null && values.isFilters() && values.filters().buckets().isKeyed()) {
-                values.filters().buckets().keyed().forEach((key, bucket) -> counts.put(key, bucket.docCount()));
-            }
-            if (values != null && values.isDateHistogram()) {
-                values.dateHistogram().buckets().array().forEach(b -> counts.put(b.keyAsString(), b.docCount()));
-            }
+            Map<String, Long> counts = new LinkedHashMap<>(bucketCounts.getOrDefault(facet.wireName(), Map.of()));
             List<String> selected = filters.getOrDefault(facet, List.of());
             selected.forEach(value -> counts.putIfAbsent(value, 0L));
             List<SearchResults.FacetValue> list = new ArrayList<>();
@@ -53,13 +44,5 @@ final class FacetCounts {
             facets.put(facet.wireName(), list);
         }
         return facets;
-    }
-
-    private static void terms(Aggregate aggregate, Map<String, Long> counts) {
-        if (aggregate != null && aggregate.isSterms()) {
-            for (StringTermsBucket bucket : aggregate.sterms().buckets().array()) {
-                counts.merge(bucket.key().stringValue(), bucket.docCount(), Long::sum);
-            }
-        }
     }
 }

@@ -3,13 +3,11 @@ package dev.contentpipeline.search.fulltext;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.search.ResponseBody;
-import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import dev.contentpipeline.search.SearchProperties;
 import dev.contentpipeline.search.answers.JsonAnswer;
 import dev.contentpipeline.search.countries.Countries;
 import dev.contentpipeline.search.countries.CountryCache;
+import dev.contentpipeline.search.door.SearchAnswer;
 import dev.contentpipeline.search.door.SearchGate;
 import dev.contentpipeline.search.fulltext.TextQueries.Tolerance;
 import dev.contentpipeline.search.hits.HitReader;
@@ -73,7 +71,6 @@ class SearchController {
         answer.write(request, response, search(ParameterReader.parameters(request)));
     }
 
-    @SuppressWarnings("rawtypes")
     private SearchResults search(MultiValueMap<String, String> parameters) throws IOException {
         Countries countries = directory.countries();
         SearchParameters params = SearchParameters.read(parameters, properties, countries.regions());
@@ -91,8 +88,8 @@ class SearchController {
         long strictTotal = total(answer.hits());
         // A name, alias or title typed in full needs no respelling, however few records it finds ("Eire" is
         // Ireland, not "entire"); asking for one would also cost two suggest requests and a count.
-        boolean typedInFull = !answer.hits().hits().hits().isEmpty()
-                && answer.hits().hits().hits().get(0).matchedQueries().contains(TextQueries.WHOLE_VALUE);
+        boolean typedInFull = !answer.hits().hits().isEmpty()
+                && answer.hits().hits().get(0).matchedQueries().contains(TextQueries.WHOLE_VALUE);
         boolean relaxed = false;
         if (strictTotal == 0 && params.parsed().required().size() > 1 && params.cursor() == null
                 && deadline.allowsMore(gate.requestTimeout())) {
@@ -104,18 +101,17 @@ class SearchController {
                 relaxed = true;
             }
         }
-        ResponseBody<Map> response = answer.hits();
-        ResponseBody<Map> facets = answer.facets();
-        List<Hit<Map>> found = response.hits().hits();
-        List<Hit<Map>> served = found.size() > params.size() ? found.subList(0, params.size()) : found;
+        SearchAnswer response = answer.hits();
+        SearchAnswer facets = answer.facets();
+        List<SearchAnswer.StoredHit> found = response.hits();
+        List<SearchAnswer.StoredHit> served = found.size() > params.size() ? found.subList(0, params.size()) : found;
         // Pages of relaxed results go by page number; a cursor would go on with every word required.
         String nextCursor = found.size() > params.size() && !relaxed
                 ? new Cursor(params.sorting(), params.fingerprint(), sortValues(served.get(served.size() - 1)),
                         tolerance == Tolerance.TYPOS).encode()
                 : null;
-        long total = response.hits().total() == null ? served.size() : response.hits().total().value();
-        boolean exact = response.hits().total() == null
-                || response.hits().total().relation() == TotalHitsRelation.Eq;
+        long total = response.total() == null ? served.size() : response.total().value();
+        boolean exact = response.total() == null || response.total().exact();
         SearchResults.DidYouMean didYouMean = strictTotal < properties.didYouMeanBelow() && !typedInFull
                 && params.cursor() == null && deadline.allowsMore(gate.requestTimeout())
                 ? didYouMean(deadline, params, strictTotal, countries).orElse(null) : null;
@@ -125,7 +121,7 @@ class SearchController {
                 Math.max(response.took(), (System.nanoTime() - started) / 1_000_000),
                 params.page(), params.size(), params.sorting().wireName(),
                 served.stream().map(hit -> HitReader.read(hit, typos)).toList(),
-                FacetCounts.read(facets == null ? Map.of() : facets.aggregations(), params, countries),
+                FacetCounts.read(facets == null ? Map.of() : facets.bucketCounts(), params, countries),
                 nextCursor, didYouMean, firstPage ? countries.namedIn(params.parsed()).orElse(null) : null,
                 notices(params, relaxed));
     }
@@ -146,26 +142,23 @@ class SearchController {
      * {@code _msearch}, so Elasticsearch runs the two side by side. If the search is then asked again (with typos,
      * or all but one word), its counts come again with it; those of a search that found little cost little.
      */
-    @SuppressWarnings("rawtypes")
     private Found find(SearchGate.Deadline deadline, SearchParameters params, Countries countries,
             Tolerance tolerance) throws IOException {
         SearchRequest search = queries.search(params, countries, tolerance);
         if (params.counted().isEmpty()) {
-            return new Found(gate.search(deadline, search, Map.class), null);
+            return new Found(gate.find(deadline, search), null);
         }
-        List<ResponseBody<Map>> both = gate.searchAll(deadline,
-                List.of(search, queries.facets(params, countries, tolerance)), Map.class);
+        List<SearchAnswer> both = gate.findAll(deadline,
+                List.of(search, queries.facets(params, countries, tolerance)));
         return new Found(both.get(0), both.get(1));
     }
 
     /** @param facets the answer of the facet request, or null if none was asked */
-    @SuppressWarnings("rawtypes")
-    private record Found(ResponseBody<Map> hits, ResponseBody<Map> facets) {
+    private record Found(SearchAnswer hits, SearchAnswer facets) {
     }
 
-    @SuppressWarnings("rawtypes")
-    private static long total(ResponseBody<Map> response) {
-        return response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
+    private static long total(SearchAnswer response) {
+        return response.total() == null ? response.hits().size() : response.total().value();
     }
 
     /** A respelling of the query, offered only if it finds more than the query did. */
@@ -181,9 +174,22 @@ class SearchController {
         return total > found ? Optional.of(new SearchResults.DidYouMean(respelled.get(), total)) : Optional.empty();
     }
 
-    @SuppressWarnings("rawtypes")
-    private static List<FieldValue> sortValues(Hit<Map> hit) {
-        return hit.sort();
+    /** The sort values of a hit as the client writes them in {@code search_after}. */
+    private static List<FieldValue> sortValues(SearchAnswer.StoredHit hit) {
+        return hit.sort().stream().map(SearchController::fieldValue).toList();
+    }
+
+    private static FieldValue fieldValue(Object value) {
+        if (value == null) {
+            return FieldValue.NULL;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return FieldValue.of(((Number) value).doubleValue());
+        }
+        if (value instanceof Number number) {
+            return FieldValue.of(number.longValue());
+        }
+        return value instanceof Boolean bool ? FieldValue.of(bool) : FieldValue.of(value.toString());
     }
 
     private static List<String> notices(SearchParameters params, boolean relaxed) {

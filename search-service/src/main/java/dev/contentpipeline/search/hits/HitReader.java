@@ -1,6 +1,7 @@
 package dev.contentpipeline.search.hits;
 
 import dev.contentpipeline.model.ContentType;
+import dev.contentpipeline.search.door.SearchAnswer;
 import dev.contentpipeline.search.fields.SearchFields;
 import org.springframework.web.util.HtmlUtils;
 
@@ -17,9 +18,8 @@ public final class HitReader {
      * @param typos the words the service marks in the title itself: the query's words found with typos, or what was
      *        typed for suggestions (see {@link TypoMarks})
      */
-    @SuppressWarnings("rawtypes")
-    public static Hit read(co.elastic.clients.elasticsearch.core.search.Hit<Map> hit, TypoMarks typos) {
-        Map source = hit.source() == null ? Map.of() : hit.source();
+    public static Hit read(SearchAnswer.StoredHit hit, TypoMarks typos) {
+        Map<String, Object> source = hit.source();
         Map<String, List<String>> highlight = hit.highlight();
         boolean country = ContentType.COUNTRY.wireName().equals(source.get(SearchFields.TYPE));
         String titleField = country ? SearchFields.NAME : SearchFields.TITLE;
@@ -41,8 +41,7 @@ public final class HitReader {
      * The passage with the most matched words, fields earlier in {@link SearchFields#SNIPPET} winning ties; else
      * the beginning of the summary or body; else, for a country without summary, its official name.
      */
-    @SuppressWarnings("rawtypes")
-    static String snippet(Map<String, List<String>> highlight, Map source) {
+    static String snippet(Map<String, List<String>> highlight, Map<String, ?> source) {
         String best = mostMarked(highlight, SearchFields.SNIPPET);
         if (best != null) {
             return best;
@@ -98,8 +97,7 @@ public final class HitReader {
         return count;
     }
 
-    @SuppressWarnings("rawtypes")
-    private static String text(Map source, String field) {
+    private static String text(Map<String, ?> source, String field) {
         Object value = source.get(field);
         return value == null ? null : value.toString();
     }

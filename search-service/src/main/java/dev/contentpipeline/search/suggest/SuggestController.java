@@ -1,8 +1,8 @@
 package dev.contentpipeline.search.suggest;
 
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import dev.contentpipeline.model.ContentType;
 import dev.contentpipeline.search.answers.JsonAnswer;
+import dev.contentpipeline.search.door.SearchAnswer;
 import dev.contentpipeline.search.door.SearchGate;
 import dev.contentpipeline.search.hits.HitReader;
 import dev.contentpipeline.search.hits.TypoMarks;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /** {@code GET /api/suggest}: titles and country names that begin with what was typed, for a search box. */
 @RestController
@@ -64,7 +63,6 @@ class SuggestController {
         answer.write(request, response, suggestions(ParameterReader.parameters(request)));
     }
 
-    @SuppressWarnings("rawtypes")
     private Suggestions suggestions(MultiValueMap<String, String> parameters) throws IOException {
         ParameterReader reader = new ParameterReader(parameters, List.of("q", "type", "size"));
         String query = QueryParser.clean(reader.single("q")).strip();
@@ -82,9 +80,9 @@ class SuggestController {
         if (words.isBlank()) {
             return new Suggestions(query, 0, List.of());
         }
-        SearchResponse<Map> response = gate.search(gate.start(), queries.suggest(words, types, size), Map.class);
+        SearchAnswer response = gate.find(gate.start(), queries.suggest(words, types, size));
         TypoMarks marks = TypoMarks.ofSuggestion(words);
-        List<Suggestion> suggestions = response.hits().hits().stream().map(hit -> HitReader.read(hit, marks))
+        List<Suggestion> suggestions = response.hits().stream().map(hit -> HitReader.read(hit, marks))
                 .map(hit -> new Suggestion(hit.type(), hit.id(), hit.title(), hit.titleHtml(), hit.url()))
                 .toList();
         return new Suggestions(query, response.took(), suggestions);
