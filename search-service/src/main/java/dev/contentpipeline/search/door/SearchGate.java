@@ -2,13 +2,13 @@ package dev.contentpipeline.search.door;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.transport.endpoints.BinaryEndpoint;
 import co.elastic.clients.transport.endpoints.BinaryResponse;
 import co.elastic.clients.transport.endpoints.SimpleEndpoint;
+import co.elastic.clients.util.BinaryData;
 import dev.contentpipeline.connections.ElasticsearchClients;
 import dev.contentpipeline.search.SearchProperties;
 import org.apache.http.client.config.RequestConfig;
@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -51,7 +52,10 @@ public class SearchGate {
 
     private static final BinaryEndpoint<SearchRequest> SEARCH = asBytes(SearchRequest._ENDPOINT);
 
-    private static final BinaryEndpoint<MsearchRequest> MULTI_SEARCH = asBytes(MsearchRequest._ENDPOINT);
+    /** What the client's {@code _msearch} sends (the same path and parameters), with a body written already. */
+    static final BinaryEndpoint<BinaryData> MULTI_SEARCH = new BinaryEndpoint<>("es/msearch", body -> "POST",
+            body -> "/_msearch", body -> Map.of(), body -> Map.of("typed_keys", "true"), body -> Map.of(),
+            body -> body, null);
 
     private final ElasticsearchClient client;
 
@@ -91,14 +95,15 @@ public class SearchGate {
     }
 
     /**
-     * Several searches in one {@code _msearch}: one round trip instead of one each, and Elasticsearch runs them side
-     * by side. The answers come in the order of the requests; if any of them failed, its error is thrown as the
-     * same {@link ElasticsearchException} a search of its own would have thrown.
+     * Several searches in one {@code _msearch}, its body written already (each search's header and body, a line each):
+     * one round trip instead of one each, and Elasticsearch runs them side by side. The answers come in the order of
+     * the searches; if any of them failed, its error is thrown as the same {@link ElasticsearchException} a search of
+     * its own would have thrown.
      */
-    public List<SearchAnswer> findAll(Deadline deadline, List<SearchRequest> requests) throws IOException {
-        MsearchRequest together = MsearchRequest.of(m -> m.searches(requests.stream().map(SearchGate::item).toList()));
+    public List<SearchAnswer> findAll(Deadline deadline, byte[] body) throws IOException {
+        BinaryData lines = BinaryData.of(body, "application/json");
         return admitted(deadline, client -> {
-            try (BinaryResponse answer = client._transport().performRequest(together, MULTI_SEARCH,
+            try (BinaryResponse answer = client._transport().performRequest(lines, MULTI_SEARCH,
                     client._transportOptions())) {
                 return SearchAnswers.all(answer.content());
             }

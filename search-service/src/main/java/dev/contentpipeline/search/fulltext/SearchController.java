@@ -46,15 +46,17 @@ class SearchController {
 
     private final SearchGate gate;
     private final SearchQueryFactory queries;
+    private final MultiSearchBodies bodies;
     private final CountryCache directory;
     private final SpellingSuggestions spelling;
     private final SearchProperties properties;
     private final JsonAnswer answer;
 
-    SearchController(SearchGate gate, SearchQueryFactory queries, CountryCache directory,
+    SearchController(SearchGate gate, SearchQueryFactory queries, MultiSearchBodies bodies, CountryCache directory,
                      SpellingSuggestions spelling, SearchProperties properties, JsonAnswer answer) {
         this.gate = gate;
         this.queries = queries;
+        this.bodies = bodies;
         this.directory = directory;
         this.spelling = spelling;
         this.properties = properties;
@@ -144,13 +146,8 @@ class SearchController {
      */
     private Found find(SearchGate.Deadline deadline, SearchParameters params, Countries countries,
             Tolerance tolerance) throws IOException {
-        SearchRequest search = queries.search(params, countries, tolerance);
-        if (params.counted().isEmpty()) {
-            return new Found(gate.find(deadline, search), null);
-        }
-        List<SearchAnswer> both = gate.findAll(deadline,
-                List.of(search, queries.facets(params, countries, tolerance)));
-        return new Found(both.get(0), both.get(1));
+        List<SearchAnswer> answers = gate.findAll(deadline, bodies.body(params, countries, tolerance));
+        return new Found(answers.get(0), answers.size() > 1 ? answers.get(1) : null);
     }
 
     /** @param facets the answer of the facet request, or null if none was asked */
