@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Reads the answers of {@code _search} and {@code _msearch} in one pass over their bytes, into {@link SearchAnswer}s,
  * skipping whatever search-service does not use. The Java client's typed reading of the same answers (a builder and
- * a map lookup per property, through a second JSON API over Jackson's) was 15 % of search-service's request threads
- * on C1, more than the rest of what a search costs it once its request is sent (README, round 46).
+ * a map lookup per property, through a second JSON API over Jackson's) was 18 % of search-service's request threads
+ * on C1 (README, rounds 45 and 46).
  */
 final class SearchAnswers {
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The {@code _msearch} body of a search and its counts, as the Java client would write the requests of
@@ -40,8 +41,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 class MultiSearchBodies {
 
-    /** Shapes kept; past it the templates start again (a shape costs what a search without a template costs). */
-    static final int MOST_SHAPES = 2_000;
+    /**
+     * The most characters of templates kept (a template is 7 to 50 KB); past it they start again, as a search without
+     * a template costs no more than it did before templates. Filter values are part of a shape, so a client could
+     * otherwise make the templates grow without end.
+     */
+    static final long MOST_CHARS = 4_000_000;
 
     /** Begins every placeholder; no term with a character of the placeholders' range is templated. */
     private static final char MARK = '\uE000';
@@ -53,7 +58,7 @@ class MultiSearchBodies {
     private final SearchQueryFactory queries;
     private final JsonpMapper mapper;
     /** The templates written with one list of countries (a region's filter names its countries). */
-    private volatile Templates templates = new Templates(null, new ConcurrentHashMap<>());
+    private volatile Templates templates = Templates.none(null);
 
     @Autowired
     MultiSearchBodies(SearchQueryFactory queries, ElasticsearchClient client) {
@@ -73,7 +78,7 @@ class MultiSearchBodies {
         }
         Templates current = templates;
         if (current.countries() != countries) {
-            current = new Templates(countries, new ConcurrentHashMap<>());
+            current = Templates.none(countries);
             templates = current;
         }
         Shape shape = new Shape(masked.query(), params.filters(), params.sorting(), params.page(), params.size(),
@@ -87,8 +92,10 @@ class MultiSearchBodies {
             if (template == null) {
                 return written(params, countries, tolerance);
             }
-            if (current.shapes().size() >= MOST_SHAPES) {
-                current.shapes().clear();
+            if (current.chars().addAndGet(template.length()) > MOST_CHARS) {
+                current = Templates.none(countries);
+                current.chars().set(template.length());
+                templates = current;
             }
             current.shapes().put(shape, template);
         }
@@ -98,6 +105,11 @@ class MultiSearchBodies {
     /** How many shapes have a template. */
     int shapes() {
         return templates.shapes().size();
+    }
+
+    /** How many characters the templates kept hold. */
+    long templateChars() {
+        return templates.chars().get();
     }
 
     /** The body as the Java client writes it: each line of each search's header and body, then a newline. */
@@ -134,7 +146,11 @@ class MultiSearchBodies {
         }
     }
 
-    private record Templates(Countries countries, Map<Shape, Template> shapes) {
+    private record Templates(Countries countries, Map<Shape, Template> shapes, AtomicLong chars) {
+
+        static Templates none(Countries countries) {
+            return new Templates(countries, new ConcurrentHashMap<>(), new AtomicLong());
+        }
     }
 
     /** Everything in a search's requests but its words. */
@@ -232,6 +248,14 @@ class MultiSearchBodies {
             }
             segments.add(body.substring(start));
             return new Template(segments.toArray(String[]::new), slots.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        long length() {
+            long length = 0;
+            for (String segment : segments) {
+                length += segment.length();
+            }
+            return length;
         }
 
         byte[] fill(List<String> texts) {

@@ -1,7 +1,6 @@
 package dev.contentpipeline.search.fulltext;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import dev.contentpipeline.search.SearchProperties;
 import dev.contentpipeline.search.answers.JsonAnswer;

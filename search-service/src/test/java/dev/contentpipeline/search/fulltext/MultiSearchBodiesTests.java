@@ -71,6 +71,23 @@ class MultiSearchBodiesTests {
     }
 
     @Test
+    void theTemplatesKeptAreBoundedWhateverShapesClientsAsk() {
+        int asked = 0;
+        long largest = 0;
+        // Each tag filter is a shape of its own.
+        while (asked < 2_000 && bodies.shapes() == asked) {
+            bodies.body(params("q", "hegang pot", "tag", "tag-" + asked), COUNTRIES, Tolerance.AS_TYPED);
+            asked++;
+            largest = Math.max(largest, bodies.templateChars());
+        }
+        assertThat(bodies.shapes()).as("started again after %d shapes", asked).isLessThan(asked);
+        assertThat(largest).isLessThanOrEqualTo(MultiSearchBodies.MOST_CHARS);
+        SearchParameters params = params("q", "harbin soup", "tag", "tag-" + (asked - 1));
+        assertThat(text(bodies.body(params, COUNTRIES, Tolerance.AS_TYPED)))
+                .isEqualTo(text(bodies.written(params, COUNTRIES, Tolerance.AS_TYPED)));
+    }
+
+    @Test
     void aPageAfterACursorIsWrittenAsTheClientWritesIt() {
         SearchParameters first = params("q", "hegang pot", "sort", "title");
         String cursor = new Cursor(Sorting.TITLE, first.fingerprint(),
