@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the words: the first is written by the client with a placeholder for each word, and later ones copy it with their
  * own words in. The client's writing of these requests (some 60 field names, and a highlight clause per highlighted
  * field, for the hits and again for the counts) was 14 % of search-service's request threads on C1, and building
- * them 7 % (README, round 46).
+ * them 7 % (README, rounds 45 and 46).
  */
 @Component
 class MultiSearchBodies {
