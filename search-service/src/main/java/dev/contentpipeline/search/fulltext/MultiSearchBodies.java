@@ -5,10 +5,8 @@ import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.json.NdJsonpSerializable;
 import co.elastic.clients.util.BinaryData;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.contentpipeline.search.countries.Countries;
 import dev.contentpipeline.search.door.SearchGate;
-import dev.contentpipeline.search.fields.SearchFields;
 import dev.contentpipeline.search.fulltext.TextQueries.Tolerance;
 import dev.contentpipeline.search.userquery.UserQuery;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,13 +44,6 @@ class MultiSearchBodies {
      */
     static final long MOST_CHARS = 4_000_000;
 
-    /** Begins every placeholder; no term with a character of the placeholders' range is templated. */
-    private static final char MARK = '\uE000';
-    private static final char FIRST_INDEX = '\uE100';
-    private static final char PAD = '\uE001';
-    private static final String CJK = "\u4E00";
-    private static final char LAST_PLACEHOLDER_CHAR = '\uE1FF';
-
     private final SearchQueryFactory queries;
     private final JsonpMapper mapper;
     /** The templates written with one list of countries (a region's filter names its countries). */
@@ -72,7 +61,7 @@ class MultiSearchBodies {
 
     /** The body of one {@code _msearch}: the search, then its counts if the request asks for any. */
     byte[] body(SearchParameters params, Countries countries, Tolerance tolerance) {
-        Masked masked = params.cursor() == null ? Masked.of(params.parsed()) : null;
+        PlaceheldQuery masked = params.cursor() == null ? PlaceheldQuery.of(params.parsed()) : null;
         if (masked == null) {
             return written(params, countries, tolerance);
         }
@@ -83,11 +72,11 @@ class MultiSearchBodies {
         }
         Shape shape = new Shape(masked.query(), params.filters(), params.sorting(), params.page(), params.size(),
                 params.counted(), tolerance);
-        Template template = current.shapes().get(shape);
+        BodyTemplate template = current.shapes().get(shape);
         if (template == null) {
             SearchParameters placeheld = new SearchParameters("", masked.query(), params.filters(), params.sorting(),
                     params.page(), params.size(), null, params.counted());
-            template = Template.of(new String(written(placeheld, countries, tolerance), StandardCharsets.UTF_8),
+            template = BodyTemplate.of(new String(written(placeheld, countries, tolerance), StandardCharsets.UTF_8),
                     masked.placeholders());
             if (template == null) {
                 return written(params, countries, tolerance);
@@ -146,7 +135,7 @@ class MultiSearchBodies {
         }
     }
 
-    private record Templates(Countries countries, Map<Shape, Template> shapes, AtomicLong chars) {
+    private record Templates(Countries countries, Map<Shape, BodyTemplate> shapes, AtomicLong chars) {
 
         static Templates none(Countries countries) {
             return new Templates(countries, new ConcurrentHashMap<>(), new AtomicLong());
@@ -156,123 +145,5 @@ class MultiSearchBodies {
     /** Everything in a search's requests but its words. */
     private record Shape(UserQuery query, Map<Facet, List<String>> filters, Sorting sorting, Integer page, int size,
                          Set<Facet> counted, Tolerance tolerance) {
-    }
-
-    /**
-     * A query with each distinct text of its terms replaced by a placeholder that the query factory treats alike: as
-     * long as a word that takes typos or not, with Chinese, Japanese or Korean letters or not.
-     *
-     * @param texts the replaced texts, in the placeholders' order
-     */
-    record Masked(UserQuery query, List<String> texts, List<String> placeholders) {
-
-        static Masked of(UserQuery query) {
-            Map<String, String> placeholders = new LinkedHashMap<>();
-            List<UserQuery.Clause> required = new ArrayList<>(query.required().size());
-            for (UserQuery.Clause clause : query.required()) {
-                List<UserQuery.Term> terms = new ArrayList<>(clause.anyOf().size());
-                for (UserQuery.Term term : clause.anyOf()) {
-                    UserQuery.Term masked = masked(term, placeholders);
-                    if (masked == null) {
-                        return null;
-                    }
-                    terms.add(masked);
-                }
-                required.add(new UserQuery.Clause(terms));
-            }
-            List<UserQuery.Term> excluded = new ArrayList<>(query.excluded().size());
-            for (UserQuery.Term term : query.excluded()) {
-                UserQuery.Term masked = masked(term, placeholders);
-                if (masked == null) {
-                    return null;
-                }
-                excluded.add(masked);
-            }
-            return new Masked(new UserQuery(required, excluded, List.of()), List.copyOf(placeholders.keySet()),
-                    List.copyOf(placeholders.values()));
-        }
-
-        private static UserQuery.Term masked(UserQuery.Term term, Map<String, String> placeholders) {
-            String text = term.text();
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) >= MARK && text.charAt(i) <= LAST_PLACEHOLDER_CHAR) {
-                    return null;
-                }
-            }
-            String placeholder = placeholders.get(text);
-            if (placeholder == null) {
-                if (placeholders.size() > LAST_PLACEHOLDER_CHAR - FIRST_INDEX) {
-                    return null;
-                }
-                placeholder = placeholder(placeholders.size(), text);
-                placeholders.put(text, placeholder);
-            }
-            return term instanceof UserQuery.Word word ? new UserQuery.Word(placeholder, word.prefix())
-                    : new UserQuery.Phrase(placeholder);
-        }
-
-        /** The i-th placeholder, for a text: what the query factory asks of a term's text, answered alike. */
-        static String placeholder(int index, String text) {
-            StringBuilder placeholder = new StringBuilder().append(MARK).append((char) (FIRST_INDEX + index));
-            if (SearchFields.hasCjk(text)) {
-                placeholder.append(CJK);
-            }
-            if (SearchFields.takesTypos(text)) {
-                while (placeholder.length() < SearchFields.ONE_TYPO_FROM) {
-                    placeholder.append(PAD);
-                }
-            }
-            return placeholder.toString();
-        }
-    }
-
-    /**
-     * A body cut at its placeholders: {@code segments[i]}, then the text of placeholder {@code slots[i]}, and so on,
-     * the last segment after the last slot.
-     */
-    private record Template(String[] segments, int[] slots) {
-
-        /** Null where the body holds a placeholder's mark other than in a whole placeholder. */
-        static Template of(String body, List<String> placeholders) {
-            List<String> segments = new ArrayList<>();
-            List<Integer> slots = new ArrayList<>();
-            int start = 0;
-            for (int at = body.indexOf(MARK); at >= 0; at = body.indexOf(MARK, start)) {
-                int slot = at + 1 < body.length() ? body.charAt(at + 1) - FIRST_INDEX : -1;
-                if (slot < 0 || slot >= placeholders.size() || !body.startsWith(placeholders.get(slot), at)) {
-                    return null;
-                }
-                segments.add(body.substring(start, at));
-                slots.add(slot);
-                start = at + placeholders.get(slot).length();
-            }
-            segments.add(body.substring(start));
-            return new Template(segments.toArray(String[]::new), slots.stream().mapToInt(Integer::intValue).toArray());
-        }
-
-        long length() {
-            long length = 0;
-            for (String segment : segments) {
-                length += segment.length();
-            }
-            return length;
-        }
-
-        byte[] fill(List<String> texts) {
-            char[][] escaped = new char[texts.size()][];
-            int length = 0;
-            for (String segment : segments) {
-                length += segment.length();
-            }
-            for (int i = 0; i < texts.size(); i++) {
-                escaped[i] = JsonStringEncoder.getInstance().quoteAsString(texts.get(i));
-            }
-            StringBuilder body = new StringBuilder(length + 64 * slots.length);
-            for (int i = 0; i < slots.length; i++) {
-                body.append(segments[i]).append(escaped[slots[i]]);
-            }
-            body.append(segments[segments.length - 1]);
-            return body.toString().getBytes(StandardCharsets.UTF_8);
-        }
     }
 }
