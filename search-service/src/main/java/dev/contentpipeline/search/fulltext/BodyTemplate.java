@@ -9,8 +9,10 @@ import java.util.List;
 /**
  * A body cut at its placeholders: {@code segments[i]}, then the text of placeholder {@code slots[i]}, and so on,
  * the last segment after the last slot.
+ *
+ * @param length the characters of all segments together
  */
-record BodyTemplate(String[] segments, int[] slots) {
+record BodyTemplate(String[] segments, int[] slots, int length) {
 
     /** Null where the body holds a placeholder's mark other than in a whole placeholder. */
     static BodyTemplate of(String body, List<String> placeholders) {
@@ -27,23 +29,13 @@ record BodyTemplate(String[] segments, int[] slots) {
             start = at + placeholders.get(slot).length();
         }
         segments.add(body.substring(start));
-        return new BodyTemplate(segments.toArray(String[]::new), slots.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    long length() {
-        long length = 0;
-        for (String segment : segments) {
-            length += segment.length();
-        }
-        return length;
+        int length = segments.stream().mapToInt(String::length).sum();
+        return new BodyTemplate(segments.toArray(String[]::new), slots.stream().mapToInt(Integer::intValue).toArray(),
+                length);
     }
 
     byte[] fill(List<String> texts) {
         char[][] escaped = new char[texts.size()][];
-        int length = 0;
-        for (String segment : segments) {
-            length += segment.length();
-        }
         for (int i = 0; i < texts.size(); i++) {
             escaped[i] = JsonStringEncoder.getInstance().quoteAsString(texts.get(i));
         }

@@ -28,26 +28,31 @@ record PlaceheldQuery(UserQuery query, List<String> texts, List<String> placehol
         Map<String, String> placeholders = new LinkedHashMap<>();
         List<UserQuery.Clause> required = new ArrayList<>(query.required().size());
         for (UserQuery.Clause clause : query.required()) {
-            List<UserQuery.Term> terms = new ArrayList<>(clause.anyOf().size());
-            for (UserQuery.Term term : clause.anyOf()) {
-                UserQuery.Term masked = masked(term, placeholders);
-                if (masked == null) {
-                    return null;
-                }
-                terms.add(masked);
+            List<UserQuery.Term> terms = masked(clause.anyOf(), placeholders);
+            if (terms == null) {
+                return null;
             }
             required.add(new UserQuery.Clause(terms));
         }
-        List<UserQuery.Term> excluded = new ArrayList<>(query.excluded().size());
-        for (UserQuery.Term term : query.excluded()) {
-            UserQuery.Term masked = masked(term, placeholders);
-            if (masked == null) {
-                return null;
-            }
-            excluded.add(masked);
+        List<UserQuery.Term> excluded = masked(query.excluded(), placeholders);
+        if (excluded == null) {
+            return null;
         }
         return new PlaceheldQuery(new UserQuery(required, excluded, List.of()), List.copyOf(placeholders.keySet()),
                 List.copyOf(placeholders.values()));
+    }
+
+    /** The terms with their placeholders, or null where one cannot have any. */
+    private static List<UserQuery.Term> masked(List<UserQuery.Term> terms, Map<String, String> placeholders) {
+        List<UserQuery.Term> masked = new ArrayList<>(terms.size());
+        for (UserQuery.Term term : terms) {
+            UserQuery.Term placeheld = masked(term, placeholders);
+            if (placeheld == null) {
+                return null;
+            }
+            masked.add(placeheld);
+        }
+        return masked;
     }
 
     private static UserQuery.Term masked(UserQuery.Term term, Map<String, String> placeholders) {
