@@ -128,10 +128,25 @@ class ContentControllerIntegrationTests extends IngestIntegrationTestSupport {
         assertThat(find(ARTICLES, "sent-as-written", json(viaIfMatch).get("offset").asLong()).value())
                 .isEqualTo(ContentJson.writeAtVersion(article, version + 5));
 
+        // On one line, as JSON writers write it, the body is checked on its bytes (as a bulk line's): the same answers.
+        String oneLine = sent.replace("\n", "").strip();
+        HttpResponse<String> asOneLine = send("PUT", "/api/articles/sent-as-written", oneLine);
+        long oneLineVersion = version(asOneLine);
+        assertThat(new String(find(ARTICLES, "sent-as-written", json(asOneLine).get("offset").asLong()).value(),
+                StandardCharsets.UTF_8)).isEqualTo(oneLine.substring(0, oneLine.length() - 1) + ",\"version\":"
+                        + oneLineVersion + "}");
+        HttpResponse<String> oneLineViaIfMatch = send(request("/api/articles/sent-as-written", "application/json",
+                WRITER_KEY).header("If-Match", "\"" + (oneLineVersion + 5) + "\"")
+                .PUT(HttpRequest.BodyPublishers.ofString(oneLine)));
+        assertThat(find(ARTICLES, "sent-as-written", json(oneLineViaIfMatch).get("offset").asLong()).value())
+                .isEqualTo(ContentJson.writeAtVersion(article, oneLineVersion + 5));
+
         long end = TopicReader.endOffset(ARTICLES);
         HttpResponse<String> otherId = send("PUT", "/api/articles/another-id", sent);
         assertThat(otherId.statusCode()).isEqualTo(400);
         assertThat(json(otherId).get("errors").findValuesAsString("field")).containsExactly("id");
+        assertThat(json(send("PUT", "/api/articles/another-id", oneLine)).get("errors").findValuesAsString("field"))
+                .containsExactly("id");
         assertThat(TopicReader.endOffset(ARTICLES)).as("nothing published").isEqualTo(end);
     }
 
