@@ -1,7 +1,6 @@
 package dev.contentpipeline.model;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,16 +50,11 @@ final class FieldChecks {
         if (values == null || values.isEmpty()) {
             return List.of();
         }
-        // A few values are compared with each other; a long list (up to its field's limit, or more when refused) is
-        // kept in a set.
-        Collection<String> kept = values.size() <= 16 ? new ArrayList<>(values.size()) : new LinkedHashSet<>();
+        Set<String> kept = new LinkedHashSet<>();
         for (String value : values) {
             String cleaned = clean(value);
-            if (cleaned != null && upper) {
-                cleaned = cleaned.toUpperCase(Locale.ROOT);
-            }
-            if (cleaned != null && (kept instanceof Set || !kept.contains(cleaned))) {
-                kept.add(cleaned);
+            if (cleaned != null) {
+                kept.add(upper ? cleaned.toUpperCase(Locale.ROOT) : cleaned);
             }
         }
         return List.copyOf(kept);
@@ -121,7 +115,8 @@ final class FieldChecks {
     void countryCodes(String field, List<String> codes) {
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);
-            if (code == null || !CountryCodes.hasShape(code) || !CountryCodes.isKnown(code)) {
+            // Every known code has the shape: countryCode says which rule an unknown one breaks.
+            if (!CountryCodes.isKnown(code)) {
                 countryCode(field + "[" + i + "]", code);
             }
         }

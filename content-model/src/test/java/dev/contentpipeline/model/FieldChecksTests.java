@@ -20,7 +20,7 @@ class FieldChecksTests {
         String[] pool = {"fr", "FR", " fr ", "Fr", "travel", "Travel", " ", "", null, "de", "a\u00a0b", "a b", "ÉTÉ",
                 "été"};
         for (int round = 0; round < 20_000; round++) {
-            // Short lists and a few longer than the ones compared item by item.
+            // Mostly short lists, as articles send, and some longer.
             List<String> values = new ArrayList<>();
             int size = random.nextInt(8) == 0 ? 17 + random.nextInt(40) : random.nextInt(6);
             for (int i = 0; i < size; i++) {

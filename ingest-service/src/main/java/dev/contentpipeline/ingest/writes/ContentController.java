@@ -80,22 +80,21 @@ class ContentController {
         int to = skipWhitespace(body, body.length - 1, -1) + 1;
         boolean object = from < to && body[from] == '{' && body[to - 1] == '}';
         // Most articles come as JSON writers write them, on one line: read as a bulk line's record is, the body checked
-        // on its bytes, never made into text (README, round 47).
+        // on its bytes, never made into text (README, round 47). Over several lines, as before.
         ArticleHead head = object ? ContentJson.readArticleHeadAsWritten(body, from, to) : null;
-        if (head != null && head.id().equals(key) && head.version() == null && parameters.versionWith(null) == null) {
+        Article asWritten = object && head == null ? ContentJson.readArticleAsWritten(body, from, to) : null;
+        ArticleHead sent = head != null ? head : asWritten != null ? asWritten.head() : null;
+        boolean asSent = sent != null && sent.id().equals(key);
+        if (asSent && parameters.versionWith(sent.version()) == null) {
             // Exactly what writing the article would give, and no version: published as sent, the version added, as
             // a bulk line's record is, without reading it into a tree and writing it again (README, round 33).
-            write(ContentWrite.upsertAsSent(head, body, from, to), parameters, response);
+            write(ContentWrite.upsertAsSent(sent, body, from, to), parameters, response);
             return;
         }
-        Article asWritten = object ? ContentJson.readArticleAsWritten(body, from, to) : null;
-        boolean asSent = asWritten != null && asWritten.id().equals(key);
-        Article article = asSent ? asWritten : ContentJson.readForKey(body, Article.class, "id", key);
+        // A version to write, or JSON other than writing the article would give: the whole article.
+        Article article = !asSent ? ContentJson.readForKey(body, Article.class, "id", key)
+                : asWritten != null ? asWritten : ContentJson.readArticleAsWritten(body, from, to);
         Long version = parameters.versionWith(article.version());
-        if (asSent && version == null) {
-            write(ContentWrite.upsertAsSent(article.head(), body, from, to), parameters, response);
-            return;
-        }
         write(ContentWrite.upsert(version == null ? article : article.withVersion(version)), parameters, response);
     }
 
